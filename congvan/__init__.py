@@ -1,0 +1,20 @@
+"""congvan: Vietnamese official dispatches (công văn) per Nghị định 30/2020/NĐ-CP.
+
+    import congvan
+    cv = congvan.load("examples/bau-cu-2021.yaml")
+    congvan.write_docx(cv, "out/bau-cu-2021.docx")
+"""
+
+from .errors import CongVanError, InputError, Problem, TextError
+from .layout import DEFAULT_LAYOUT, Layout, load_layout
+from .model import CongVan, LienHe, Muc, Ngay, NguoiKy, NguoiSoan, QuyenHan
+from .reader import load
+from .render import render_docx, write_docx
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "CongVan", "CongVanError", "DEFAULT_LAYOUT", "InputError", "Layout", "LienHe", "Muc", "Ngay",
+    "NguoiKy", "NguoiSoan", "Problem", "QuyenHan", "TextError", "load", "load_layout",
+    "render_docx", "write_docx", "__version__",
+]
