@@ -25,7 +25,7 @@ from .. import nd30
 from ..layout import DEFAULT_LAYOUT, Layout
 from . import wml
 from .package import TemplatePackage, write_zip
-from .styles import RULE_STYLE_ID, RULE_STYLE_NAME, STYLES
+from .styles import BY_KEY, RULE_STYLE_ID, RULE_STYLE_NAME, STYLES
 
 DEFAULT_TEMPLATE = Path(__file__).resolve().parent.parent / "templates" / "mac-dinh.docx"
 _ALIGN = {"center": WD_ALIGN_PARAGRAPH.CENTER, "left": WD_ALIGN_PARAGRAPH.LEFT, "justify": WD_ALIGN_PARAGRAPH.JUSTIFY}
@@ -86,12 +86,12 @@ def _add_styles(doc, layout: Layout) -> None:
     rule_style.paragraph_format.space_before = Pt(3)
 
 
-def _page_number(header, layout: Layout) -> None:
+def _page_number(doc, header) -> None:
     # Phần I, Mục I.7: Arabic numerals, centred in the top margin, not on page 1.
-    p = header.paragraphs[0]._p
-    p.get_or_add_pPr().append(wml.el("pStyle", {"val": "SoTrang"}))
+    paragraph = header.paragraphs[0]
+    paragraph.style = doc.styles[BY_KEY["so_trang"].name]
     for element in wml.field_run("PAGE"):
-        p.append(element)
+        paragraph._p.append(element)
 
 
 _THUMBNAIL = "docProps/thumbnail.jpeg"
@@ -122,7 +122,7 @@ def build_template_bytes(layout: Layout = DEFAULT_LAYOUT) -> bytes:
     section.header_distance = Mm(layout.khoang_dau_trang_mm)
     section.footer_distance = Mm(layout.khoang_chan_trang_mm)
     section.different_first_page_header_footer = True
-    _page_number(section.header, layout)
+    _page_number(doc, section.header)
     section.first_page_header.paragraphs[0].text = ""
     section.first_page_footer.paragraphs[0].text = ""
     section.footer.paragraphs[0].text = ""

@@ -1,0 +1,1 @@
+"""DOCX output: the default template, WordprocessingML builders and the writer."""
