@@ -9,6 +9,7 @@ rebuilds the shipped file; a test keeps the two in step.
 from __future__ import annotations
 
 import io
+import math
 import zipfile
 from functools import lru_cache
 from pathlib import Path
@@ -18,7 +19,7 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Mm, Pt
+from docx.shared import Cm, Mm, Pt, Twips
 from lxml import etree
 
 from .. import nd30
@@ -51,7 +52,29 @@ def _set_font(rpr_owner, size: float) -> None:
     rpr.append(lang)
 
 
+# Styles of the stock package a dispatch uses; the ~150 others (headings, table
+# looks in theme fonts, Courier macro text) are dropped so the style list shows
+# only what a văn thư needs and no font but Times New Roman is named anywhere.
+_KEPT_STOCK_STYLES = {"Normal", "DefaultParagraphFont", "TableNormal", "NoList", "Header", "HeaderChar", "Footer", "FooterChar"}
+
+
+def _prune_stock_styles(doc) -> None:
+    root = doc.styles.element
+    for style in root.findall(qn("w:style")):
+        if style.get(qn("w:styleId")) not in _KEPT_STOCK_STYLES:
+            root.remove(style)
+    # Document defaults in Times New Roman rather than the theme's fonts.
+    defaults = root.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    fonts = defaults.find(qn("w:rFonts"))
+    for attr in list(fonts.attrib):
+        del fonts.attrib[attr]
+    for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        fonts.set(qn(attr), nd30.FONT)
+    defaults.find(qn("w:lang")).set(qn("w:val"), "vi-VN")
+
+
 def _add_styles(doc, layout: Layout) -> None:
+    _prune_stock_styles(doc)
     normal = doc.styles["Normal"]
     _set_font(normal, layout.co_chu.noi_dung)
     normal.paragraph_format.space_before = Pt(0)
@@ -107,6 +130,13 @@ def _drop_thumbnail(name: str, data: bytes) -> bytes:
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
+def _margin(value_mm: float, allowed: nd30.Range) -> Twips:
+    """A margin in whole twips that does not fall outside the decree's range by rounding."""
+    exact = value_mm * 1440 / 25.4
+    up = math.ceil(exact)
+    return Twips(up if up * 25.4 / 1440 <= allowed.hi else math.floor(exact))
+
+
 def build_template_bytes(layout: Layout = DEFAULT_LAYOUT) -> bytes:
     """A fresh default template for `layout`, as deterministic .docx bytes."""
     doc = Document()
@@ -115,10 +145,8 @@ def build_template_bytes(layout: Layout = DEFAULT_LAYOUT) -> bytes:
     _add_styles(doc, layout)
     section = doc.sections[0]
     section.page_width, section.page_height = Mm(nd30.PAGE_WIDTH_MM), Mm(nd30.PAGE_HEIGHT_MM)
-    section.top_margin = Mm(layout.le_trang.top)
-    section.bottom_margin = Mm(layout.le_trang.bottom)
-    section.left_margin = Mm(layout.le_trang.left)
-    section.right_margin = Mm(layout.le_trang.right)
+    for side, allowed in nd30.MARGINS_MM.items():
+        setattr(section, f"{side}_margin", _margin(getattr(layout.le_trang, side), allowed))
     section.header_distance = Mm(layout.khoang_dau_trang_mm)
     section.footer_distance = Mm(layout.khoang_chan_trang_mm)
     section.different_first_page_header_footer = True
