@@ -23,10 +23,9 @@ class Problem:
     line: int | None = None
 
     def describe(self, source: str = "") -> str:
-        where = source
-        if self.line is not None:
-            where = f"{where}:{self.line}" if where else f"dòng {self.line}"
-        parts = [p for p in (where, f"trường '{self.field}'" if self.field else "") if p]
+        line = f"dòng {self.line}" if self.line is not None else ""
+        field = f"trường '{self.field}'" if self.field else ""
+        parts = [p for p in (source, line, field) if p]
         prefix = ", ".join(parts)
         return f"{prefix}: {self.message}" if prefix else self.message
 

@@ -49,8 +49,24 @@ def load_mapping(path: Path) -> tuple[dict, Lines]:
     return data, lines
 
 
+class _Loader(yaml.SafeLoader):
+    """Safe YAML without implicit timestamps: dates stay text, checked by the model
+    (so `2021-02-30` is a Vietnamese error rather than a crash in the YAML library)."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
 def _parse_yaml(text: str, source: str) -> tuple[Any, Lines]:
-    loader = yaml.SafeLoader(text)
+    try:
+        loader = _Loader(text)
+    except yaml.reader.ReaderError as exc:
+        line = text[: exc.position].count("\n") + 1
+        problem = Problem(f"có ký tự điều khiển U+{exc.character:04X}, không được phép trong văn bản", line=line)
+        raise InputError(source, [problem]) from None
     try:
         node = loader.get_single_node()
         if node is None:
@@ -105,8 +121,9 @@ def _parse_toml(text: str, source: str) -> tuple[Any, Lines]:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         match = re.search(r"line (\d+)", str(exc))
+        line = int(match[1]) if match else len(text.splitlines()) if "end of document" in str(exc) else None
         reason = re.sub(r"\s*\(at .*\)$", "", str(exc))
-        raise InputError(source, [Problem(f"lỗi cú pháp TOML: {reason}", line=int(match[1]) if match else None)]) from None
+        raise InputError(source, [Problem(f"lỗi cú pháp TOML: {reason}", line=line)]) from None
     lines: Lines = {}
     text_lines = text.splitlines()
 
@@ -263,7 +280,8 @@ def _message(error: dict, model: type[BaseModel]) -> str:
     if kind in ("model_type", "dict_type", "model_attributes_type"):
         return f"phải là một nhóm khóa: giá trị, không phải {_kind_of(error.get('input'))}"
     if kind == "literal_error":
-        return f"phải là một trong: {ctx.get('expected', '')}; không phải '{error.get('input')}'"
+        expected = str(ctx.get("expected", "")).replace(" or ", " hoặc ")
+        return f"phải là một trong: {expected}; không phải '{error.get('input')}'"
     if kind in ("float_type", "float_parsing"):
         return f"phải là số, không phải '{error.get('input')}'"
     return f"giá trị không hợp lệ ({error['msg']})"
