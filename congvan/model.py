@@ -16,6 +16,7 @@ from typing import Annotated, Any, Literal, Union
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
 
 from . import nd30
+from .vietnamese import clean_text
 
 
 def _lines(value: Any) -> Any:
@@ -34,8 +35,24 @@ def _not_blank(value: str) -> str:
 Lines = Annotated[list[str], BeforeValidator(_lines)]
 
 
+def _clean(value: Any) -> Any:
+    """Every text that enters the model is NFC, without characters a DOCX cannot hold."""
+    if isinstance(value, str):
+        return clean_text(value)
+    if isinstance(value, list):
+        return [_clean(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _clean(v) for k, v in value.items()}
+    return value
+
+
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _clean_text(cls, value: Any) -> Any:
+        return _clean(value) if isinstance(value, dict) else value
 
 
 class Ngay(_Model):
