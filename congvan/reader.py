@@ -50,12 +50,17 @@ def load_mapping(path: Path) -> tuple[dict, Lines]:
 
 
 class _Loader(yaml.SafeLoader):
-    """Safe YAML without implicit timestamps: dates stay text, checked by the model
-    (so `2021-02-30` is a Vietnamese error rather than a crash in the YAML library)."""
+    """Safe YAML that keeps numbers and dates as typed text; the model converts them.
+
+    So `2021-02-30` is a Vietnamese error rather than a crash in the YAML library,
+    and a phone number `0277.3873996` keeps its leading zero instead of becoming
+    the float 277.3873996.
+    """
 
 
+_AS_TEXT = {"tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float"}
 _Loader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    first: [(tag, regexp) for tag, regexp in resolvers if tag not in _AS_TEXT]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 

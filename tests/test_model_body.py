@@ -14,6 +14,7 @@ from pydantic import ValidationError
 import congvan
 from congvan.body import close_body, diem_letter, flatten, plain, roman, spans, style_of_line
 from congvan.docx.writer import punctuate
+from tests.conftest import ROOT
 
 BASE = dict(
     co_quan_ban_hanh=["SỞ THÔNG TIN", "VÀ TRUYỀN THÔNG"],
@@ -227,3 +228,11 @@ def test_text_is_nfc():
 def test_control_characters_refused_from_python_too():
     with pytest.raises(ValidationError, match="U\\+0007"):
         make(trich_yeu="họp\x07")
+
+
+def test_yaml_numbers_keep_their_text(tmp_path):
+    source = tmp_path / "cv.yaml"
+    text = (ROOT / "examples" / "bau-cu-2021.yaml").read_text(encoding="utf-8")
+    source.write_text(text + "lien_he: {dien_thoai: 0277.3873996, fax: 0913116465}\n", encoding="utf-8")
+    cv = congvan.load(source)
+    assert (cv.lien_he.dien_thoai, cv.lien_he.fax) == ("0277.3873996", "0913116465")
