@@ -75,8 +75,8 @@ class Layout(BaseModel):
     gian_dong: float = 1.0
     # Header: borderless two columns, left : right as in Mẫu 1.5 (68 mm : 95 mm).
     ti_le_cot_trai: float = 0.42
-    # Nơi nhận : signature block.
-    ti_le_cot_noi_nhan: float = 0.42
+    # Nơi nhận : signature block, as in Mẫu 1.5 (about 0.38 : 0.62).
+    ti_le_cot_noi_nhan: float = 0.38
     # Rule under the agency name as a share of the name's longest line (II.2b: 1/3–1/2).
     ti_le_gach_co_quan: float = 0.4
     # Left edge of "Kính gửi:" from the left margin when it heads a list (Mẫu 1.5).

@@ -183,7 +183,8 @@ class NguoiSoan(_Model):
     so_ban: int | None = Field(default=None, ge=1)
 
     def __str__(self) -> str:
-        return self.ky_hieu.upper() + (f"({self.so_ban})" if self.so_ban else "")
+        # As the decree's example of ô 12 writes it: "PL.(300)" (Phụ lục I, Mục IV).
+        return self.ky_hieu.upper() + (f".({self.so_ban})" if self.so_ban else "")
 
 
 class LienHe(_Model):

@@ -107,8 +107,10 @@ def test_punctuation_is_added_never_doubled(typed, expected):
 
 def test_luu_starts_with_vt_and_drafter_mark():
     cv = make(luu=["VP"], nguoi_soan={"ky_hieu": "tđt", "so_ban": 10})
-    # Mẫu 1.5: "- Lưu: VT, …(8). …(9)." — unit and copies kept, then drafter and copies issued.
-    assert "- Lưu: VT, VP. TĐT(10)." in texts(cv)
+    # Mẫu 1.5: "- Lưu: VT, …(8). …(9)." — unit and copies kept, then drafter and copies
+    # issued, written as the decree's example "PL.(300)".
+    assert "- Lưu: VT, VP. TĐT.(10)." in texts(cv)
+    assert "- Lưu: VT, VP. TĐT." in texts(make(luu=["VP"], nguoi_soan={"ky_hieu": "tđt"}))
 
 
 # -- signer (II.7) --------------------------------------------------------------------------
