@@ -10,6 +10,7 @@ from .layout import DEFAULT_LAYOUT, Layout, load_layout
 from .model import CongVan, LienHe, Muc, Ngay, NguoiKy, NguoiSoan, QuyenHan
 from .reader import load
 from .render import render_docx, write_docx
+from .vietnamese import format_date, format_number, ngay_ngan, ngay_thang_nam, so_thanh_chu, tien, tien_thanh_chu
 
 __version__ = "0.1.0"
 
@@ -18,3 +19,4 @@ __all__ = [
     "NguoiKy", "NguoiSoan", "Problem", "QuyenHan", "TextError", "load", "load_layout",
     "render_docx", "write_docx", "__version__",
 ]
+__all__ += ["format_date", "format_number", "ngay_ngan", "ngay_thang_nam", "so_thanh_chu", "tien", "tien_thanh_chu"]

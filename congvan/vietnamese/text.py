@@ -1,4 +1,5 @@
-"""Clean Unicode on the way in: NFC, and no characters a DOCX cannot hold."""
+"""Clean Unicode on the way in: NFC, no characters a DOCX cannot hold, and no
+Vietnamese typed in a legacy encoding (TCVN3, VNI) passing for Unicode."""
 
 from __future__ import annotations
 
@@ -6,14 +7,39 @@ import re
 import unicodedata
 
 from ..errors import TextError
+from .legacy import convert_legacy as _convert, detect_legacy
 
-# XML 1.0 forbids C0 controls other than tab, newline and carriage return.
-_FORBIDDEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# XML 1.0 (the text of a DOCX) forbids C0 controls other than tab, newline and
+# carriage return, lone surrogates, and U+FFFE/U+FFFF.
+_FORBIDDEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def clean_text(value: str, field: str = "", convert_legacy: bool = False) -> str:
+    """`value` in NFC with Windows line ends made plain.
+
+    Raises TextError naming `field` for a control character, and for text typed in
+    TCVN3 or VNI unless `convert_legacy`, in which case that text is converted.
+    """
     bad = _FORBIDDEN.search(value)
     if bad:
         code = f"U+{ord(bad.group()):04X}"
         raise TextError(f"có ký tự điều khiển {code} không thể ghi vào DOCX", field)
-    return unicodedata.normalize("NFC", value.replace("\r\n", "\n"))
+    text = unicodedata.normalize("NFC", value.replace("\r\n", "\n"))
+    legacy = detect_legacy(text)
+    if legacy is None:
+        return text
+    if legacy.mixed:
+        raise TextError(
+            f"văn bản lẫn chữ Unicode với chữ gõ bằng bảng mã {legacy.name} "
+            f"('{legacy.word}' là '{legacy.reading}'); không tự chuyển được: hãy chuyển "
+            "cả đoạn sang Unicode (ví dụ bằng công cụ chuyển mã của Unikey)",
+            field,
+        )
+    if convert_legacy:
+        return _convert(text, legacy.encoding)
+    raise TextError(
+        f"văn bản có vẻ gõ bằng bảng mã {legacy.name}, không phải Unicode "
+        f"('{legacy.word}' là '{legacy.reading}'); chạy lại với --convert-legacy "
+        "(trong Python: convert_legacy=True) để tự chuyển sang Unicode",
+        field,
+    )
