@@ -5,6 +5,7 @@
     congvan.write_docx(cv, "out/bau-cu-2021.docx")
 """
 
+from .batch import Job, Result, Summary, render_many
 from .errors import CongVanError, InputError, Problem, TextError
 from .layout import DEFAULT_LAYOUT, Layout, load_layout
 from .model import CongVan, LienHe, Muc, Ngay, NguoiKy, NguoiSoan, QuyenHan
@@ -19,4 +20,5 @@ __all__ = [
     "NguoiKy", "NguoiSoan", "Problem", "QuyenHan", "TextError", "load", "load_layout",
     "render_docx", "write_docx", "__version__",
 ]
+__all__ += ["Job", "Result", "Summary", "render_many"]
 __all__ += ["format_date", "format_number", "ngay_ngan", "ngay_thang_nam", "so_thanh_chu", "tien", "tien_thanh_chu"]

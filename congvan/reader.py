@@ -299,14 +299,26 @@ def _kind_of(value: Any) -> str:
     return names.get(type(value), type(value).__name__)
 
 
-def load(path: str | Path, convert_legacy: bool = False) -> "CongVan":
+def load(path: str | Path, convert_legacy: bool = False, values: dict | None = None) -> "CongVan":
     """Read one dispatch from a YAML, JSON or TOML file.
 
+    A content template (texts holding `{{ variables }}`) is first filled with
+    `values` over its `bien:` defaults (see congvan.content).
     Raises InputError naming the file, line and field of every problem found.
     """
-    from .model import CongVan
-
     path = Path(path)
     data, lines = load_mapping(path)
-    data = clean_strings(data, lines, str(path), convert_legacy=convert_legacy)
-    return validate(CongVan, data, lines, str(path))
+    return to_dispatch(data, lines, path, values=values, convert_legacy=convert_legacy)
+
+
+def to_dispatch(data: dict, lines: Lines, path: Path, source: str | None = None,
+                values: dict | None = None, convert_legacy: bool = False) -> "CongVan":
+    """Data read from `path` → a validated dispatch; `source` names it in errors."""
+    from .content import fill, is_template
+    from .model import CongVan
+
+    source = source or str(path)
+    if values is not None or is_template(data):
+        data = fill(data, lines, source, values, path)
+    data = clean_strings(data, lines, source, convert_legacy=convert_legacy)
+    return validate(CongVan, data, lines, source)

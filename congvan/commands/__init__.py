@@ -8,7 +8,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-COMMANDS = ["render"]
+COMMANDS = ["render", "batch"]
 
 
 def error(message: str) -> None:

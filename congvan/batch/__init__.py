@@ -1,0 +1,11 @@
+"""Batches: many dispatches and templates rendered in parallel, incrementally.
+
+    import congvan
+    summary = congvan.render_many(["a.yaml", congvan.Job("mau.yaml", {"don_vi": "Viettel"})], output="out")
+"""
+
+from .jobs import Job
+from .names import DEFAULT_NAME, safe_name
+from .runner import Result, Summary, render_many
+
+__all__ = ["DEFAULT_NAME", "Job", "Result", "Summary", "render_many", "safe_name"]

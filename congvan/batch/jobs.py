@@ -1,0 +1,110 @@
+"""Jobs and the worker side of a batch.
+
+A job is a small picklable description (a file, and for a template its values); a
+worker loads, fills, validates and renders it, writes the DOCX to a staging file and
+returns a small outcome. Rendered bytes never travel back, so memory stays flat and
+any `concurrent.futures.Executor` (a process pool, dask, Ray) can run the work.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Mapping
+
+from ..errors import CongVanError
+from ..layout import Layout
+from ..reader import load_mapping, to_dispatch
+from ..render import render_docx
+from .names import PatternError, expand, fields, safe_name
+
+
+@dataclass(frozen=True)
+class Job:
+    """One dispatch to build.
+
+    source: the dispatch or template file. values: the variables of a template (None:
+    the file as written, a template taking its `bien:` defaults). data, row: where the
+    values came from (a table and its row), for messages, names and the manifest.
+    """
+
+    source: str | Path
+    values: Mapping | None = None
+    data: str | Path | None = None
+    row: int | None = None
+
+    @property
+    def key(self) -> str:
+        """Identity of the job in the manifest."""
+        key = Path(self.source).resolve().as_posix()
+        if self.data is not None or self.row is not None:
+            data = Path(self.data).resolve().as_posix() if self.data is not None else ""
+            key += f"|{data}#{self.row if self.row is not None else ''}"
+        return key
+
+    @property
+    def label(self) -> str:
+        """How errors name the job: the file, and the table row its values came from."""
+        where = [str(self.data)] if self.data is not None else []
+        if self.row is not None:
+            where.append(f"dòng {self.row}")
+        return f"{self.source} (dữ liệu: {', '.join(where)})" if where else str(self.source)
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What every job of a batch shares; sent along with each chunk of jobs."""
+
+    staging: str
+    name: str
+    layout: Layout
+    template: str | None
+    convert_legacy: bool
+
+
+@dataclass(frozen=True)
+class Outcome:
+    index: int
+    stem: str | None = None
+    staged: str | None = None
+    error: str | None = None
+
+
+@lru_cache(maxsize=32)
+def _parsed(path: str, _mtime: int, _size: int) -> tuple[dict, dict]:
+    """A file parsed once per worker, for the many rows of one template."""
+    return load_mapping(Path(path))
+
+
+def build(job: Job, settings: Settings, index: int = 0) -> Outcome:
+    """Load, fill, validate and render one job into the staging folder; never raises."""
+    path = Path(job.source)
+    try:
+        stat = path.stat()
+        data, lines = _parsed(str(path), stat.st_mtime_ns, stat.st_size)
+    except OSError:
+        data = lines = None
+    try:
+        if data is None:
+            data, lines = load_mapping(path)  # gives the Vietnamese error for the file
+        cv = to_dispatch(data, lines, path, source=job.label, values=job.values, convert_legacy=settings.convert_legacy)
+        stem = safe_name(expand(settings.name, fields(cv, path.stem, job.row, job.values)))
+        payload = render_docx(cv, settings.layout, settings.template)
+        fd, staged = tempfile.mkstemp(suffix=".docx", dir=settings.staging)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(payload)
+        return Outcome(index, stem, staged)
+    except CongVanError as exc:
+        return Outcome(index, error=str(exc))
+    except PatternError as exc:
+        return Outcome(index, error=f"{job.label}: {exc}")
+    except Exception as exc:  # one bad input never stops the others
+        return Outcome(index, error=f"{job.label}: lỗi không lường trước ({type(exc).__name__}: {exc})")
+
+
+def build_chunk(settings: Settings, tasks: list[tuple[int, Job]]) -> list[Outcome]:
+    """The unit of work sent to an executor: a few jobs, to spread the call overhead."""
+    return [build(job, settings, index) for index, job in tasks]

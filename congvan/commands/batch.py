@@ -1,0 +1,176 @@
+"""`congvan batch`: folders of dispatches and templates → DOCX (and PDF), in parallel.
+
+    congvan batch examples/ mau/ -o out/ --format docx,pdf --jobs 4
+"""
+
+from __future__ import annotations
+
+import argparse
+import glob
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+from ..batch import DEFAULT_NAME, Job, Result, render_many
+from ..content import is_template_text, merge
+from ..errors import CongVanError
+from ..layout import DEFAULT_LAYOUT, load_layout
+from ..reader import FORMATS
+from ..values import TABLES, count_rows, parse_assignments, read_rows
+from . import error
+
+
+def add_parser(commands: argparse._SubParsersAction) -> None:
+    p = commands.add_parser(
+        "batch",
+        help="tạo hàng loạt công văn (thư mục, mẫu có biến, trộn thư), song song, chỉ tạo lại phần đã đổi",
+        description="Tạo hàng loạt công văn từ tệp, thư mục hoặc mẫu tên (*.yaml). Tệp mẫu (có {{ biến }}) "
+        "được điền từ --data, từ bảng .csv/.xlsx cùng tên đặt cạnh mẫu (mỗi dòng một công văn) hoặc --set. "
+        "Lần chạy sau chỉ tạo lại những công văn có dữ liệu, mẫu hoặc bố cục thay đổi.",
+    )
+    p.add_argument("inputs", nargs="+", metavar="NGUỒN", help="tệp .yaml/.json/.toml, thư mục, hoặc mẫu tên như 'cv/*.yaml'")
+    p.add_argument("-o", "--output", default="out", metavar="THƯ_MỤC", help="thư mục kết quả (mặc định: out)")
+    p.add_argument("--format", default="docx", metavar="ĐỊNH_DẠNG", help="docx, pdf hoặc docx,pdf (mặc định: docx)")
+    p.add_argument("-j", "--jobs", type=int, metavar="N", help="số tiến trình chạy song song (mặc định: mọi lõi CPU)")
+    p.add_argument("--force", action="store_true", help="tạo lại tất cả, kể cả công văn không thay đổi")
+    p.add_argument("--data", metavar="TỆP", help="dữ liệu cho mẫu: bảng .csv/.xlsx (mỗi dòng một công văn) hoặc tệp .yaml/.json/.toml")
+    p.add_argument("--set", action="append", default=[], metavar="TÊN=GIÁ_TRỊ", help="giá trị một biến của mẫu, ví dụ --set nam=2026 (lặp lại được)")
+    p.add_argument("--name", default=DEFAULT_NAME, metavar="MẪU_TÊN", help=f"tên tệp kết quả (mặc định: {DEFAULT_NAME}; thêm: nam, thang, ten, dong, các biến)")
+    p.add_argument("--layout", metavar="TỆP", help="tệp YAML bố cục thay cho bố cục mặc định")
+    p.add_argument("--template", metavar="TỆP", help="mẫu .docx của cơ quan thay cho mẫu mặc định")
+    p.add_argument("--convert-legacy", action="store_true", help="tự chuyển văn bản gõ bằng bảng mã TCVN3/VNI sang Unicode")
+    p.set_defaults(func=run)
+
+
+@dataclass(frozen=True)
+class Source:
+    """One input file; for a template, the table or data file that fills it."""
+
+    path: Path
+    template: bool = False
+    data: Path | None = None
+
+
+def run(args: argparse.Namespace) -> int:
+    formats = {f.strip().lower() for f in args.format.split(",") if f.strip()}
+    unknown = formats - {"docx", "pdf"}
+    if unknown or not formats:
+        error(f"định dạng không hỗ trợ: {', '.join(sorted(unknown)) or '(trống)'} (dùng docx, pdf)")
+        return 2
+    if "pdf" in formats and not _pdf_available():
+        error("bản congvan này chưa có bộ chuyển PDF; dùng --format docx")
+        return 2
+    if args.jobs is not None and args.jobs < 1:
+        error("--jobs phải từ 1 trở lên")
+        return 2
+    try:
+        layout = load_layout(args.layout) if args.layout else DEFAULT_LAYOUT
+        fixed = parse_assignments(args.set)
+        data = Path(args.data) if args.data else None
+        if data is not None:
+            count_rows(data)  # a broken data file stops the run before it starts
+        files = expand(args.inputs, Path(args.output))
+    except CongVanError as exc:
+        error(str(exc))
+        return 2
+    if not files:
+        error("không có tệp công văn nào trong các nguồn đã cho")
+        return 2
+
+    console = Console(stderr=True)
+    plan_errors: list[str] = []
+    sources = list(plan(files, data))
+    total = sum(_count(source, plan_errors) for source in sources)
+    columns = [TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn()]
+    with Progress(*columns, console=console, disable=not console.is_terminal, transient=True) as progress:
+        task = progress.add_task("Đang tạo công văn", total=total)
+
+        def advance(_: Result) -> None:
+            progress.advance(task)
+
+        summary = render_many(
+            jobs(sources, fixed), output=args.output, formats=formats, name=args.name, layout=layout,
+            template=args.template, force=args.force, convert_legacy=args.convert_legacy,
+            workers=args.jobs, on_result=advance,
+        )
+    failures = plan_errors + [result.error or "" for result in summary.failed]
+    for message in failures:
+        error(message)
+    print(f"Xong: {len(summary.done)} tạo mới, {len(summary.skipped)} bỏ qua (không đổi), {len(failures)} lỗi "
+          f"→ {args.output}")
+    return 1 if failures else 0
+
+
+def _pdf_available() -> bool:
+    try:
+        from ..pdf import PdfEngine  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def expand(inputs: list[str], output: Path) -> list[Path]:
+    """Files, folders (with their sub-folders) and glob patterns → dispatch files, in order."""
+    files: list[Path] = []
+    skip = output.resolve()
+    for name in inputs:
+        path = Path(name)
+        if path.is_dir():
+            found = [p for p in path.rglob("*") if p.suffix.lower() in FORMATS and p.is_file()]
+            files += sorted(p for p in found if not _hidden(p.relative_to(path)) and skip not in p.resolve().parents)
+        elif not path.exists() and glob.has_magic(name):
+            matches = sorted(Path(p) for p in glob.glob(name, recursive=True) if Path(p).suffix.lower() in FORMATS)
+            if not matches:
+                raise CongVanError(f"không có tệp nào khớp '{name}'")
+            files += matches
+        else:
+            files.append(path)  # a missing file is reported as a failed job
+    unique = dict.fromkeys(files)
+    return list(unique)
+
+
+def _hidden(relative: Path) -> bool:
+    return any(part.startswith(".") for part in relative.parts)
+
+
+def plan(files: list[Path], data: Path | None) -> Iterator[Source]:
+    """A template takes --data, else a table of the same name beside it (mau.csv for mau.yaml)."""
+    for path in files:
+        try:
+            raw = path.read_bytes()
+        except OSError:
+            yield Source(path)
+            continue
+        if not is_template_text(raw):
+            yield Source(path)
+            continue
+        table = data or next((path.with_suffix(s) for s in TABLES if path.with_suffix(s).is_file()), None)
+        yield Source(path, True, table)
+
+
+def _count(source: Source, errors: list[str]) -> int:
+    if source.data is None:
+        return 1
+    try:
+        return count_rows(source.data)
+    except CongVanError as exc:
+        errors.append(f"{source.path}: {exc}")
+        return 0
+
+
+def jobs(sources: list[Source], fixed: dict) -> Iterator[Job]:
+    for source in sources:
+        if not source.template:
+            yield Job(source.path)
+        elif source.data is None:
+            yield Job(source.path, merge(fixed))
+        else:
+            try:
+                for row in read_rows(source.data):
+                    yield Job(source.path, merge(row.values, fixed), source.data, row.line)
+            except CongVanError:
+                pass  # counted and reported by _count already
+

@@ -1,0 +1,168 @@
+"""Values for content templates: a data file, a table of rows, `--set key=value`.
+
+A YAML/JSON/TOML mapping gives one set of values; a CSV or XLSX table gives one set
+per row (mail merge), its header naming the variables (`don_vi`, `nguoi_nhan.ten`).
+Rows are read one at a time, so a table of any length is never held in memory.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterator
+
+from .errors import InputError, Problem
+from .reader import FORMATS, load_mapping
+
+TABLES = (".csv", ".xlsx")
+
+
+@dataclass(frozen=True)
+class Row:
+    """One set of values; `line` is the row number a spreadsheet shows (header is 1)."""
+
+    values: dict
+    line: int | None = None
+
+
+def nest(flat: dict[str, Any], source: str = "--set") -> dict:
+    """{'a.b': 1} → {'a': {'b': 1}}."""
+    out: dict = {}
+    for key, value in flat.items():
+        parts = [p.strip() for p in str(key).split(".")]
+        if not all(parts):
+            raise InputError(source, [Problem(f"tên biến '{key}' không hợp lệ")])
+        node = out
+        for part in parts[:-1]:
+            node = node.setdefault(part, {})
+            if not isinstance(node, dict):
+                raise InputError(source, [Problem(f"biến '{key}': '{part}' đã có giá trị, không chứa được biến con")])
+        if isinstance(node.get(parts[-1]), dict):
+            raise InputError(source, [Problem(f"biến '{key}' đã có các biến con")])
+        node[parts[-1]] = value
+    return out
+
+
+def parse_assignments(items: list[str] | None) -> dict:
+    """`--set nam=2026 --set nguoi_ky.ho_ten="Nguyễn Văn A"` → nested values (texts)."""
+    flat: dict[str, str] = {}
+    for item in items or []:
+        key, sep, value = item.partition("=")
+        if not sep or not key.strip():
+            raise InputError("--set", [Problem(f"'{item}' phải có dạng tên=giá_trị, ví dụ --set nam=2026")])
+        flat[key.strip()] = unicodedata.normalize("NFC", value)
+    return nest(flat)
+
+
+def is_table(path: Path) -> bool:
+    return path.suffix.lower() in TABLES
+
+
+def read_values(path: Path) -> dict:
+    """One set of values from a YAML, JSON or TOML mapping."""
+    data, _ = load_mapping(path)
+    return data
+
+
+def read_rows(path: Path) -> Iterator[Row]:
+    """The rows of a data file: a table's rows, or a mapping as a single row."""
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        yield from _csv_rows(path)
+    elif suffix == ".xlsx":
+        yield from _xlsx_rows(path)
+    elif suffix in FORMATS:
+        yield Row(read_values(path))
+    else:
+        raise InputError(str(path), [Problem(f"không đọc được loại tệp dữ liệu '{path.suffix}': dùng .csv, .xlsx, .yaml, .json hoặc .toml")])
+
+
+def count_rows(path: Path) -> int:
+    return sum(1 for _ in read_rows(path))
+
+
+def _header(cells: list, source: str) -> list[str | None]:
+    names = [unicodedata.normalize("NFC", str(c)).strip() if c is not None and str(c).strip() else None for c in cells]
+    if not any(names):
+        raise InputError(source, [Problem("dòng đầu phải là tên các biến (don_vi, kinh_gui…)", line=1)])
+    seen: set[str] = set()
+    for name in names:
+        if name in seen:
+            raise InputError(source, [Problem(f"cột '{name}' bị lặp lại", line=1)])
+        if name:
+            seen.add(name)
+    return names
+
+
+def _row(names: list[str | None], cells: list, source: str, line: int) -> Row | None:
+    values = {}
+    for name, cell in zip(names, cells):
+        if name is None:
+            continue
+        if isinstance(cell, str):
+            cell = unicodedata.normalize("NFC", cell).strip()
+        elif isinstance(cell, float) and cell.is_integer():
+            cell = int(cell)  # Excel keeps every number as a float: 5.0 is the số 5
+        elif isinstance(cell, dt.datetime) and cell.time() == dt.time():
+            cell = cell.date()
+        values[name] = "" if cell is None else cell
+    if not any(v not in ("", None) for v in values.values()):
+        return None  # a blank line (tables often end with some)
+    for name in names:
+        if name is not None:
+            values.setdefault(name, "")
+    try:
+        return Row(nest(values, source), line)
+    except InputError as exc:
+        raise InputError(source, [Problem(p.message, line=1) for p in exc.problems]) from None
+
+
+def _csv_rows(path: Path) -> Iterator[Row]:
+    source = str(path)
+    try:
+        handle = open(path, encoding="utf-8-sig", newline="")
+    except OSError as exc:
+        raise InputError(source, [Problem(f"không mở được tệp ({exc.strerror})")]) from None
+    with handle:
+        try:
+            sample = handle.read(8192)
+            handle.seek(0)
+            try:
+                # Excel in a Vietnamese locale separates with ";" (comma is the decimal mark).
+                dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
+            except csv.Error:
+                dialect = csv.excel
+            reader = csv.reader(handle, dialect)
+            names = _header(next(reader, []), source)
+            for cells in reader:
+                row = _row(names, cells, source, reader.line_num)
+                if row is not None:
+                    yield row
+        except UnicodeDecodeError:
+            raise InputError(source, [Problem("tệp không phải văn bản UTF-8 (khi lưu từ Excel, chọn CSV UTF-8)")]) from None
+        except csv.Error as exc:
+            raise InputError(source, [Problem(f"lỗi đọc CSV: {exc}")]) from None
+
+
+def _xlsx_rows(path: Path) -> Iterator[Row]:
+    import openpyxl
+
+    source = str(path)
+    try:
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except OSError as exc:
+        raise InputError(source, [Problem(f"không mở được tệp ({exc.strerror})")]) from None
+    except Exception as exc:  # openpyxl raises zip and XML errors of many kinds
+        raise InputError(source, [Problem(f"không đọc được bảng tính Excel ({exc})")]) from None
+    try:
+        rows = book.worksheets[0].iter_rows(values_only=True)
+        names = _header(list(next(rows, [])), source)
+        for number, cells in enumerate(rows, start=2):
+            row = _row(names, list(cells), source, number)
+            if row is not None:
+                yield row
+    finally:
+        book.close()
