@@ -21,7 +21,7 @@ from typing import Any, Mapping
 from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, UndefinedError
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
 
-from .errors import InputError, Problem
+from .errors import CongVanError, InputError, Problem
 from .reader import Lines, _field, _line
 from .vietnamese.filters import FILTERS
 
@@ -156,6 +156,6 @@ def _message(exc: Exception) -> str:
         return f"biểu thức bị cấm trong mẫu: mẫu không được truy cập vào bên trong Python ({text})"
     if isinstance(exc, TemplateSyntaxError):
         return f"lỗi cú pháp mẫu: {text}"
-    if not isinstance(exc, TemplateError):
+    if isinstance(exc, CongVanError):
         return text  # the Vietnamese filters' own messages
     return f"lỗi khi điền mẫu: {text}"

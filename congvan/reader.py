@@ -98,6 +98,14 @@ def _walk(node: yaml.Node, path: tuple, lines: Lines, problems: list[Problem]) -
     if isinstance(node, yaml.MappingNode):
         seen: set = set()
         for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                # `kinh_gui: {{ don_vi }}` reads as a mapping inside a mapping.
+                where = path[-1] if path else "ten_truong"
+                inner = key_node.value[0][0] if isinstance(key_node, yaml.MappingNode) and key_node.value else None
+                name = inner.value if isinstance(inner, yaml.ScalarNode) else "bien"
+                problems.append(Problem(f"giá trị bắt đầu bằng '{{' phải đặt trong ngoặc kép, ví dụ {where}: \"{{{{ {name} }}}}\"",
+                                        _field(path), key_node.start_mark.line + 1))
+                continue
             key = key_node.value
             if key in seen:
                 problems.append(Problem("khóa bị lặp lại", _field(path + (key,)), key_node.start_mark.line + 1))
