@@ -83,13 +83,12 @@ def build(job: Job, settings: Settings, index: int = 0) -> Outcome:
     """Load, fill, validate and render one job into the staging folder; never raises."""
     path = Path(job.source)
     try:
-        stat = path.stat()
-        data, lines = _parsed(str(path), stat.st_mtime_ns, stat.st_size)
-    except OSError:
-        data = lines = None
-    try:
-        if data is None:
+        try:
+            stat = path.stat()
+        except OSError:
             data, lines = load_mapping(path)  # gives the Vietnamese error for the file
+        else:
+            data, lines = _parsed(str(path), stat.st_mtime_ns, stat.st_size)
         cv = to_dispatch(data, lines, path, source=job.label, values=job.values, convert_legacy=settings.convert_legacy)
         stem = safe_name(expand(settings.name, fields(cv, path.stem, job.row, job.values)))
         payload = render_docx(cv, settings.layout, settings.template)
