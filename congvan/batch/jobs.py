@@ -9,7 +9,6 @@ any `concurrent.futures.Executor` (a process pool, dask, Ray) can run the work.
 from __future__ import annotations
 
 import os
-import tempfile
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -20,6 +19,11 @@ from ..layout import Layout
 from ..reader import load_mapping, to_dispatch
 from ..render import render_docx
 from .names import PatternError, expand, fields, safe_name
+
+
+@lru_cache(maxsize=256)
+def _absolute(path: str) -> str:
+    return Path(os.path.abspath(path)).as_posix()
 
 
 @dataclass(frozen=True)
@@ -39,9 +43,9 @@ class Job:
     @property
     def key(self) -> str:
         """Identity of the job in the manifest."""
-        key = Path(self.source).resolve().as_posix()
+        key = _absolute(str(self.source))
         if self.data is not None or self.row is not None:
-            data = Path(self.data).resolve().as_posix() if self.data is not None else ""
+            data = _absolute(str(self.data)) if self.data is not None else ""
             key += f"|{data}#{self.row if self.row is not None else ''}"
         return key
 
@@ -92,7 +96,9 @@ def build(job: Job, settings: Settings, index: int = 0) -> Outcome:
         cv = to_dispatch(data, lines, path, source=job.label, values=job.values, convert_legacy=settings.convert_legacy)
         stem = safe_name(expand(settings.name, fields(cv, path.stem, job.row, job.values)))
         payload = render_docx(cv, settings.layout, settings.template)
-        fd, staged = tempfile.mkstemp(suffix=".docx", dir=settings.staging)
+        # The staging folder is this run's own; a job's index names its file there.
+        staged = os.path.join(settings.staging, f"{index}.docx")
+        fd = os.open(staged, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)  # less the umask, as open() does
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
         return Outcome(index, stem, staged)

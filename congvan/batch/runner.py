@@ -134,16 +134,17 @@ def render_many(
             outcomes = future.result()
         except Exception as exc:  # a worker died: its jobs failed, the others go on
             outcomes = [Outcome(index, error=f"{job.label}: tiến trình xử lý bị lỗi ({type(exc).__name__}: {exc})") for index, job, _ in plan]
-        for (index, job, made_from), outcome in zip(plan, outcomes):
-            run.finish(job, made_from, outcome)
+        for (index, job, (key, made_from)), outcome in zip(plan, outcomes):
+            run.finish(job, key, made_from, outcome)
 
     try:
         for index, job in enumerate(jobs):
             job = job if isinstance(job, Job) else Job(job)
-            made_from = {**made_from_all, "input": hashes.of(Path(job.source)), "data": digest_values(job.values)}
-            if not force and run.skip(job, made_from):
+            key = job.key
+            made_from = {**made_from_all, "input": hashes.of(str(job.source)), "data": digest_values(job.values)}
+            if not force and run.skip(job, key, made_from):
                 continue
-            pending.append((index, job, made_from))
+            pending.append((index, job, (key, made_from)))
             if len(pending) >= chunk_size:
                 send()
         if pending:
@@ -179,8 +180,8 @@ class _Run:
         if self.on_result:
             self.on_result(result)
 
-    def skip(self, job: Job, made_from: dict) -> bool:
-        entry = self.manifest.up_to_date(job.key, made_from, self.folder)
+    def skip(self, job: Job, key: str, made_from: dict) -> bool:
+        entry = self.manifest.up_to_date(key, made_from, self.folder)
         if entry is None or entry.get("name") in self.claimed:
             return False
         self.claimed.add(entry["name"])
@@ -194,7 +195,7 @@ class _Run:
         if owner is not None:
             return owner == key
         # Not ours: never overwrite a file someone else put there.
-        return not any((self.folder / f"{stem}.{fmt}").exists() for fmt in FORMATS)
+        return not any(os.path.exists(os.path.join(self.folder, f"{stem}.{fmt}")) for fmt in self.formats)
 
     def claim(self, stem: str, key: str) -> str:
         candidate, n = stem, 1
@@ -204,8 +205,7 @@ class _Run:
         self.claimed.add(candidate)
         return candidate
 
-    def finish(self, job: Job, made_from: dict, outcome: Outcome) -> None:
-        key = job.key
+    def finish(self, job: Job, key: str, made_from: dict, outcome: Outcome) -> None:
         if outcome.error is not None:
             self.manifest.entries.pop(key, None)
             self.report(Result(job, "failed", error=outcome.error))
@@ -249,17 +249,17 @@ class _InputHashes:
     """Content hashes of input files, read once each (a template serves many rows)."""
 
     def __init__(self) -> None:
-        self._seen: dict[Path, tuple[int, int, str]] = {}
+        self._seen: dict[str, tuple[int, int, str]] = {}
 
-    def of(self, path: Path) -> str:
+    def of(self, path: str) -> str:
         try:
-            stat = path.stat()
+            stat = os.stat(path)
         except OSError:
             return ""  # the worker reports the missing file
         known = self._seen.get(path)
         if known and known[:2] == (stat.st_mtime_ns, stat.st_size):
             return known[2]
-        value = digest(path.read_bytes())
+        value = digest(Path(path).read_bytes())
         self._seen[path] = (stat.st_mtime_ns, stat.st_size, value)
         return value
 
