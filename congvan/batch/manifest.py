@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-
-from ..docx.writer import write_atomic
 
 FILE = ".congvan-manifest.json"
 FORMAT = 1
@@ -59,6 +59,14 @@ class Manifest:
         return entry
 
     def save(self) -> None:
+        """Written atomically, and streamed: a manifest of 10 000 outputs is never one string."""
         data = {"format": FORMAT, "outputs": dict(sorted(self.entries.items()))}
-        text = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False)
-        write_atomic(self.path, (text + "\n").encode("utf-8"))
+        fd, tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=self.path.parent)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                json.dump(data, handle, ensure_ascii=False, indent=1)
+                handle.write("\n")
+            os.replace(tmp, self.path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise

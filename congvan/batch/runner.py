@@ -40,8 +40,12 @@ class Result:
 
 @dataclass
 class Summary:
-    done: list[Result] = field(default_factory=list)
-    skipped: list[Result] = field(default_factory=list)
+    """Counts, and the failures with their reasons. Each Result goes to `on_result`
+    as it is known; the summary keeps only the failed ones, so a batch of any size
+    leaves a summary of the same size."""
+
+    done: int = 0
+    skipped: int = 0
     failed: list[Result] = field(default_factory=list)
 
     @property
@@ -49,7 +53,12 @@ class Summary:
         return not self.failed
 
     def add(self, result: Result) -> None:
-        getattr(self, result.status).append(result)
+        if result.status == "failed":
+            self.failed.append(result)
+        elif result.status == "done":
+            self.done += 1
+        else:
+            self.skipped += 1
 
 
 class _Inline(Executor):

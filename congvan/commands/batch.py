@@ -99,7 +99,7 @@ def run(args: argparse.Namespace) -> int:
     failures = plan_errors + [result.error or "" for result in summary.failed]
     for message in failures:
         error(message)
-    print(f"Xong: {len(summary.done)} tạo mới, {len(summary.skipped)} bỏ qua (không đổi), {len(failures)} lỗi "
+    print(f"Xong: {summary.done} tạo mới, {summary.skipped} bỏ qua (không đổi), {len(failures)} lỗi "
           f"→ {args.output}")
     return 1 if failures else 0
 
