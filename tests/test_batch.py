@@ -268,3 +268,80 @@ def test_render_many_accepts_any_executor(tmp_path):
     assert seen[0].outputs == (str(tmp_path / "out" / "01-STTTT-BCVT-2021-10-02.docx"),)
     alone = congvan.render_docx(congvan.load(inputs[0]))
     assert Path(seen[0].outputs[0]).read_bytes() == alone
+
+
+class FakeEngine:
+    """Stands in for congvan.pdf.PdfEngine (LibreOffice): same calls, a marker file as PDF."""
+
+    started = 0
+
+    def __init__(self, workers=None, timeout=60.0):
+        self.workers, self.timeout = workers, timeout
+
+    def __enter__(self):
+        FakeEngine.started += 1
+        return self
+
+    def __exit__(self, *exc):
+        return False
+
+    def convert(self, pairs):
+        from types import SimpleNamespace
+
+        results = []
+        for source, target in pairs:
+            assert Path(source).read_bytes()[:2] == b"PK"
+            error = "LibreOffice hết thời gian chờ" if Path(target).name.startswith("02-") else None
+            if error is None:
+                Path(target).write_bytes(b"%PDF-1.7 " + Path(source).name.encode())
+            results.append(SimpleNamespace(source=source, target=target, error=error, ok=error is None))
+        return results
+
+
+@pytest.fixture
+def fake_pdf(monkeypatch):
+    import sys
+    import types
+
+    finished = []
+    module = types.ModuleType("congvan.pdf")
+    module.PdfEngine = FakeEngine
+    module.finish_pdf = lambda path, cv, pdfa=False: finished.append((Path(path).name, cv.so_ky_hieu))
+    monkeypatch.setitem(sys.modules, "congvan.pdf", module)
+    FakeEngine.started = 0
+    return finished
+
+
+def test_pdf_through_the_pooled_engine(tmp_path, capsys, fake_pdf):
+    make_folder(tmp_path / "cv", 4)  # the conversion of 02-… fails
+    out = tmp_path / "out"
+    assert batch(tmp_path / "cv", "-o", out, "--format", "docx,pdf", "-j", "1") == 1
+    captured = capsys.readouterr()
+    assert summary_line(captured.out) == f"Xong: 3 tạo mới, 0 bỏ qua (không đổi), 1 lỗi → {out}"
+    assert captured.err.strip() == f"Lỗi: {tmp_path / 'cv' / 'cv-002.yaml'}: không tạo được PDF (LibreOffice hết thời gian chờ)"
+    assert FakeEngine.started == 1
+    assert sorted(p.name for p in out.glob("*.pdf")) == ["01-STTTT-BCVT-2021-10-02.pdf", "03-STTTT-BCVT-2021-10-04.pdf", "04-STTTT-VP-2021-10-05.pdf"]
+    assert (out / "01-STTTT-BCVT-2021-10-02.pdf").read_bytes() == b"%PDF-1.7 01-STTTT-BCVT-2021-10-02.docx"
+    assert sorted(fake_pdf) == [("01-STTTT-BCVT-2021-10-02.pdf", "01/STTTT-BCVT"), ("03-STTTT-BCVT-2021-10-04.pdf", "03/STTTT-BCVT"),
+                                ("04-STTTT-VP-2021-10-05.pdf", "04/STTTT-VP")]
+    # The failed one is tried again, the others are up to date.
+    assert batch(tmp_path / "cv", "-o", out, "--format", "docx,pdf", "-j", "1") == 1
+    assert summary_line(capsys.readouterr().out) == f"Xong: 0 tạo mới, 3 bỏ qua (không đổi), 1 lỗi → {out}"
+
+
+def test_pdf_only_leaves_no_docx(tmp_path, capsys, fake_pdf):
+    make_folder(tmp_path / "cv", 1)
+    out = tmp_path / "out"
+    assert batch(tmp_path / "cv", "-o", out, "--format", "pdf", "-j", "1") == 0
+    assert sorted(p.name for p in out.iterdir()) == [".congvan-manifest.json", "01-STTTT-BCVT-2021-10-02.pdf"]
+
+
+def test_readme_batch_example_and_python_snippet(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    assert batch("examples/", "-o", tmp_path / "a") == 0
+    assert summary_line(capsys.readouterr().out) == f"Xong: 6 tạo mới, 0 bỏ qua (không đổi), 0 lỗi → {tmp_path / 'a'}"
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    snippet = next(b for b in re.findall(r"```python\n(.*?)```", readme, re.S) if "render_many(jobs, output=" in b)
+    exec(compile(snippet.replace('output="out/"', f'output="{tmp_path / "b"}", workers=1'), "README.md", "exec"), {})
+    assert summary_line(capsys.readouterr().out) == "2 0 []"
+    assert sorted(p.name for p in (tmp_path / "b").glob("*.docx")) == ["09-STTTT-VP-2026-12-01.docx", "du-thao-STTTT-BCVT-2021-03.docx"]

@@ -16,6 +16,7 @@ from typing import Mapping
 
 from ..errors import CongVanError
 from ..layout import Layout
+from ..model import CongVan
 from ..reader import load_mapping, to_dispatch
 from ..render import render_docx
 from .names import PatternError, expand, fields, safe_name
@@ -83,17 +84,23 @@ def _parsed(path: str, _mtime: int, _size: int) -> tuple[dict, dict]:
     return load_mapping(Path(path))
 
 
+def load_job(job: Job, convert_legacy: bool = False) -> CongVan:
+    """The dispatch of a job: its file read (once per worker for a template's rows) and filled."""
+    path = Path(job.source)
+    try:
+        stat = path.stat()
+    except OSError:
+        data, lines = load_mapping(path)  # gives the Vietnamese error for the file
+    else:
+        data, lines = _parsed(str(path), stat.st_mtime_ns, stat.st_size)
+    return to_dispatch(data, lines, path, source=job.label, values=job.values, convert_legacy=convert_legacy)
+
+
 def build(job: Job, settings: Settings, index: int = 0) -> Outcome:
     """Load, fill, validate and render one job into the staging folder; never raises."""
     path = Path(job.source)
     try:
-        try:
-            stat = path.stat()
-        except OSError:
-            data, lines = load_mapping(path)  # gives the Vietnamese error for the file
-        else:
-            data, lines = _parsed(str(path), stat.st_mtime_ns, stat.st_size)
-        cv = to_dispatch(data, lines, path, source=job.label, values=job.values, convert_legacy=settings.convert_legacy)
+        cv = load_job(job, settings.convert_legacy)
         stem = safe_name(expand(settings.name, fields(cv, path.stem, job.row, job.values)))
         payload = render_docx(cv, settings.layout, settings.template)
         # The staging folder is this run's own; a job's index names its file there.

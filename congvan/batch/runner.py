@@ -19,7 +19,7 @@ from typing import Callable, Iterable
 
 from ..docx.template import DEFAULT_TEMPLATE
 from ..layout import DEFAULT_LAYOUT, Layout
-from .jobs import Job, Outcome, Settings, build_chunk
+from .jobs import Job, Outcome, Settings, build_chunk, load_job
 from .manifest import Manifest, digest, digest_values
 from .names import DEFAULT_NAME
 from .pdf import PdfStage
@@ -115,7 +115,7 @@ def render_many(
     }
     settings = Settings(str(staging), name, layout, str(template) if template else None, convert_legacy)
     manifest = Manifest.load(folder)
-    run = _Run(folder, formats, manifest, on_result)
+    run = _Run(folder, formats, manifest, on_result, convert_legacy)
 
     own_pool = executor is None
     if own_pool:
@@ -174,7 +174,8 @@ def render_many(
 class _Run:
     """The parent's bookkeeping: names claimed, outputs moved in place, the manifest."""
 
-    def __init__(self, folder: Path, formats: tuple[str, ...], manifest: Manifest, on_result) -> None:
+    def __init__(self, folder: Path, formats: tuple[str, ...], manifest: Manifest, on_result, convert_legacy: bool) -> None:
+        self.convert_legacy = convert_legacy
         self.folder = folder
         self.formats = formats
         self.manifest = manifest
@@ -247,11 +248,23 @@ class _Run:
         if staged is not None:  # PDF only: the DOCX was an intermediate
             staged.unlink(missing_ok=True)
         if error is None:
+            error = self._finish_pdf(result)
+        if error is None:
             self.manifest.entries[key] = entry
             self.report(result)
         else:
             self.manifest.entries.pop(key, None)
             self.report(Result(result.job, "failed", error=f"{result.job.label}: {error}"))
+
+    def _finish_pdf(self, result: Result) -> str | None:
+        """Document properties and font checks of the PDF, from the dispatch itself."""
+        from ..pdf import finish_pdf
+
+        try:
+            finish_pdf(Path(result.outputs[-1]), load_job(result.job, self.convert_legacy))
+        except Exception as exc:
+            return f"không hoàn thiện được PDF ({exc})"
+        return None
 
 
 class _InputHashes:
