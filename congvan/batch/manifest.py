@@ -59,13 +59,15 @@ class Manifest:
         return entry
 
     def save(self) -> None:
-        """Written atomically, and streamed: a manifest of 10 000 outputs is never one string."""
-        data = {"format": FORMAT, "outputs": dict(sorted(self.entries.items()))}
+        """Written atomically, and streamed one output per line: never one big string."""
         fd, tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=self.path.parent)
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump(data, handle, ensure_ascii=False, indent=1)
-                handle.write("\n")
+                handle.write(f'{{"format": {FORMAT}, "outputs": {{')
+                for i, key in enumerate(sorted(self.entries)):
+                    entry = json.dumps(self.entries[key], ensure_ascii=False, sort_keys=True)
+                    handle.write(f'{"," if i else ""}\n {json.dumps(key, ensure_ascii=False)}: {entry}')
+                handle.write("\n}}\n")
             os.replace(tmp, self.path)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)

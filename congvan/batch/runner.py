@@ -221,9 +221,10 @@ class _Run:
             self.report(Result(job, "failed", error=outcome.error))
             return
         stem = self.claim(outcome.stem, key)
+        # safe_name drops separators and leading dots, so a name cannot leave the folder.
+        if os.sep in stem or (os.altsep and os.altsep in stem) or stem.startswith("."):
+            raise ValueError(f"unsafe output name {stem!r}")
         docx = self.folder / f"{stem}.docx"
-        # The names cannot leave the folder (safe_name drops separators); checked anyway.
-        assert docx.resolve().parent == self.folder.resolve(), docx
         old = self.manifest.entries.get(key)
         if old and old.get("name") != stem and old.get("name") not in self.claimed:
             for name in old.get("outputs", []):  # this job's previous outputs, under its old name
@@ -268,22 +269,20 @@ class _Run:
 
 
 class _InputHashes:
-    """Content hashes of input files, read once each (a template serves many rows)."""
+    """Content hashes of input files, read once per run each (a template serves many rows)."""
 
     def __init__(self) -> None:
-        self._seen: dict[str, tuple[int, int, str]] = {}
+        self._seen: dict[str, str] = {}
 
     def of(self, path: str) -> str:
-        try:
-            stat = os.stat(path)
-        except OSError:
-            return ""  # the worker reports the missing file
         known = self._seen.get(path)
-        if known and known[:2] == (stat.st_mtime_ns, stat.st_size):
-            return known[2]
-        value = digest(Path(path).read_bytes())
-        self._seen[path] = (stat.st_mtime_ns, stat.st_size, value)
-        return value
+        if known is None:
+            try:
+                known = digest(Path(path).read_bytes())
+            except OSError:
+                known = ""  # the worker reports the missing file
+            self._seen[path] = known
+        return known
 
 
 def _version() -> str:
