@@ -345,3 +345,17 @@ def test_readme_batch_example_and_python_snippet(tmp_path, capsys, monkeypatch):
     exec(compile(snippet.replace('output="out/"', f'output="{tmp_path / "b"}", workers=1'), "README.md", "exec"), {})
     assert summary_line(capsys.readouterr().out) == "2 0 []"
     assert sorted(p.name for p in (tmp_path / "b").glob("*.docx")) == ["09-STTTT-VP-2026-12-01.docx", "du-thao-STTTT-BCVT-2021-03.docx"]
+
+
+def test_a_job_broken_then_fixed_keeps_its_name(tmp_path, capsys):
+    inputs = make_folder(tmp_path / "cv", 2)
+    out = tmp_path / "out"
+    assert batch(tmp_path / "cv", "-o", out, "-j", "1") == 0
+    good = inputs[1].read_text(encoding="utf-8")
+    inputs[1].write_text(good.replace("ngay: 2021-10-03", "ngay: 2021-10-32"), encoding="utf-8")
+    assert batch(tmp_path / "cv", "-o", out, "-j", "1") == 1
+    inputs[1].write_text(good.replace("Đơn vị nhận số 2", "Đơn vị khác"), encoding="utf-8")
+    assert batch(tmp_path / "cv", "-o", out, "-j", "1") == 0
+    assert summary_line(capsys.readouterr().out) == f"Xong: 1 tạo mới, 1 bỏ qua (không đổi), 0 lỗi → {out}"
+    assert sorted(p.name for p in out.glob("*.docx")) == ["01-STTTT-BCVT-2021-10-02.docx", "02-STTTT-VP-2021-10-03.docx"]
+    assert "- Đơn vị khác;" in [p.text for p in Document(str(out / "02-STTTT-VP-2021-10-03.docx")).paragraphs]

@@ -15,7 +15,7 @@ from collections import deque
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Sized
 
 from ..docx.template import DEFAULT_TEMPLATE
 from ..layout import DEFAULT_LAYOUT, Layout
@@ -124,7 +124,9 @@ def render_many(
     else:
         workers = workers or getattr(executor, "_max_workers", None) or os.cpu_count() or 1
     if chunk_size is None:
-        chunk_size = 1 if isinstance(executor, _Inline) else 8
+        # A few jobs per call spread its cost; a short list still reaches every worker.
+        size = len(jobs) if isinstance(jobs, Sized) else None
+        chunk_size = 1 if isinstance(executor, _Inline) else max(1, min(8, (size or 8 * 4 * workers) // (4 * workers)))
     in_flight: deque[tuple[Future, list]] = deque()
     pending: list = []
     hashes = _InputHashes()
@@ -217,7 +219,7 @@ class _Run:
 
     def finish(self, job: Job, key: str, made_from: dict, outcome: Outcome) -> None:
         if outcome.error is not None:
-            self.manifest.entries.pop(key, None)
+            self._stale(key)
             self.report(Result(job, "failed", error=outcome.error))
             return
         stem = self.claim(outcome.stem, key)
@@ -244,6 +246,12 @@ class _Run:
             self.manifest.entries[key] = entry
             self.report(result)
 
+    def _stale(self, key: str) -> None:
+        """A failed job is built again next time, and keeps the names of its earlier outputs."""
+        entry = self.manifest.entries.get(key)
+        if isinstance(entry, dict):
+            entry["made_from"] = None
+
     def _pdf_done(self, context, error: str | None) -> None:
         key, entry, result, staged = context
         if staged is not None:  # PDF only: the DOCX was an intermediate
@@ -254,7 +262,7 @@ class _Run:
             self.manifest.entries[key] = entry
             self.report(result)
         else:
-            self.manifest.entries.pop(key, None)
+            self._stale(key)
             self.report(Result(result.job, "failed", error=f"{result.job.label}: {error}"))
 
     def _finish_pdf(self, result: Result) -> str | None:

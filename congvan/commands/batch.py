@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import argparse
 import glob
+import os
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
@@ -80,6 +82,20 @@ def run(args: argparse.Namespace) -> int:
         error("không có tệp công văn nào trong các nguồn đã cho")
         return 2
 
+    workers = args.jobs or os.cpu_count() or 1
+    executor = None
+    if workers > 1:
+        # Start the workers before the progress bar's thread: a fork copies no running thread.
+        executor = ProcessPoolExecutor(max_workers=workers)
+        executor.submit(int).result()
+    try:
+        return _run(args, formats, layout, fixed, data, files, executor, workers)
+    finally:
+        if executor is not None:
+            executor.shutdown(cancel_futures=True)
+
+
+def _run(args, formats, layout, fixed, data, files, executor, workers) -> int:
     console = Console(stderr=True)
     plan_errors: list[str] = []
     sources = list(plan(files, data))
@@ -94,7 +110,8 @@ def run(args: argparse.Namespace) -> int:
         summary = render_many(
             jobs(sources, fixed), output=args.output, formats=formats, name=args.name, layout=layout,
             template=args.template, force=args.force, convert_legacy=args.convert_legacy,
-            workers=args.jobs, on_result=advance,
+            workers=workers, chunk_size=max(1, min(8, total // (4 * workers))), on_result=advance,
+            executor=executor,
         )
     failures = plan_errors + [result.error or "" for result in summary.failed]
     for message in failures:
