@@ -359,3 +359,17 @@ def test_a_job_broken_then_fixed_keeps_its_name(tmp_path, capsys):
     assert summary_line(capsys.readouterr().out) == f"Xong: 1 tạo mới, 1 bỏ qua (không đổi), 0 lỗi → {out}"
     assert sorted(p.name for p in out.glob("*.docx")) == ["01-STTTT-BCVT-2021-10-02.docx", "02-STTTT-VP-2021-10-03.docx"]
     assert "- Đơn vị khác;" in [p.text for p in Document(str(out / "02-STTTT-VP-2021-10-03.docx")).paragraphs]
+
+
+def test_data_file_mapping_and_set_fill_one_dispatch(tmp_path, capsys):
+    template = tmp_path / "moi.yaml"
+    template.write_text(MAIL_MERGE, encoding="utf-8")
+    values = tmp_path / "gia-tri.toml"
+    values.write_text('don_vi = "Sở Tài chính"\nnguoi_nhan = "ông Giám đốc"\nso = 12\nkinh_phi = 3000000\n', encoding="utf-8")
+    out = tmp_path / "out"
+    assert batch(template, "-o", out, "--data", values, "--set", "don_vi=Sở Y tế", "-j", "1") == 0
+    texts = [p.text for p in Document(str(out / "12-STTTT-VP-2026-12-01.docx")).paragraphs]
+    assert "Kính gửi: Sở Y tế." in texts  # --set wins over the data file
+    assert "Kinh phí hỗ trợ: 3.000.000 đồng (Ba triệu đồng)./." in texts
+    assert batch(template, "-o", out, "--data", tmp_path / "khong-co.csv") == 2
+    assert capsys.readouterr().err.strip().startswith(f"Lỗi: {tmp_path / 'khong-co.csv'}: không mở được tệp")

@@ -9,6 +9,7 @@ import argparse
 import glob
 import os
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
@@ -83,42 +84,44 @@ def run(args: argparse.Namespace) -> int:
         return 2
 
     workers = args.jobs or os.cpu_count() or 1
-    executor = None
-    if workers > 1:
-        # Start the workers before the progress bar's thread: a fork copies no running thread.
-        executor = ProcessPoolExecutor(max_workers=workers)
-        executor.submit(int).result()
-    try:
-        return _run(args, formats, layout, fixed, data, files, executor, workers)
-    finally:
-        if executor is not None:
-            executor.shutdown(cancel_futures=True)
-
-
-def _run(args, formats, layout, fixed, data, files, executor, workers) -> int:
-    console = Console(stderr=True)
-    plan_errors: list[str] = []
     sources = list(plan(files, data))
+    plan_errors: list[str] = []
     total = sum(_count(source, plan_errors) for source in sources)
-    columns = [TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn()]
-    with Progress(*columns, console=console, disable=not console.is_terminal, transient=True) as progress:
-        task = progress.add_task("Đang tạo công văn", total=total)
+    console = Console(stderr=True)
+    with _pool(workers) as executor:
+        columns = [TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn()]
+        with Progress(*columns, console=console, disable=not console.is_terminal, transient=True) as progress:
+            task = progress.add_task("Đang tạo công văn", total=total)
 
-        def advance(_: Result) -> None:
-            progress.advance(task)
+            def advance(_: Result) -> None:
+                progress.advance(task)
 
-        summary = render_many(
-            jobs(sources, fixed), output=args.output, formats=formats, name=args.name, layout=layout,
-            template=args.template, force=args.force, convert_legacy=args.convert_legacy,
-            workers=workers, chunk_size=max(1, min(8, total // (4 * workers))), on_result=advance,
-            executor=executor,
-        )
+            summary = render_many(
+                jobs(sources, fixed), output=args.output, formats=formats, name=args.name, layout=layout,
+                template=args.template, force=args.force, convert_legacy=args.convert_legacy,
+                workers=workers, chunk_size=max(1, min(8, total // (4 * workers))), on_result=advance,
+                executor=executor,
+            )
     failures = plan_errors + [result.error or "" for result in summary.failed]
     for message in failures:
         error(message)
     print(f"Xong: {summary.done} tạo mới, {summary.skipped} bỏ qua (không đổi), {len(failures)} lỗi "
           f"→ {args.output}")
     return 1 if failures else 0
+
+
+@contextmanager
+def _pool(workers: int) -> Iterator[ProcessPoolExecutor | None]:
+    """The worker processes, started before the progress bar's thread (a fork copies none)."""
+    if workers == 1:
+        yield None  # render_many works in this process
+        return
+    executor = ProcessPoolExecutor(max_workers=workers)
+    try:
+        executor.submit(int).result()
+        yield executor
+    finally:
+        executor.shutdown(cancel_futures=True)
 
 
 def _pdf_available() -> bool:
