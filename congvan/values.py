@@ -98,6 +98,12 @@ def _header(cells: list, source: str) -> list[str | None]:
 
 
 def _row(names: list[str | None], cells: list, source: str, line: int) -> Row | None:
+    extra = [c for c in cells[len(names):] if c not in (None, "")]
+    if extra:
+        # A separator inside an unquoted value would shift every column after it.
+        raise InputError(source, [Problem(
+            f"dòng có {len(names) + len(extra)} ô nhưng dòng tiêu đề chỉ có {len(names)} cột; "
+            "giá trị có dấu phân cách phải đặt trong ngoặc kép", line=line)])
     values = {}
     for name, cell in zip(names, cells):
         if name is None:
@@ -128,14 +134,12 @@ def _csv_rows(path: Path) -> Iterator[Row]:
         raise InputError(source, [Problem(f"không mở được tệp ({exc.strerror})")]) from None
     with handle:
         try:
-            sample = handle.read(8192)
+            # The header names the variables, so its separator is the file's: "," or,
+            # from Excel in a Vietnamese locale (comma is the decimal mark), ";".
+            first = handle.readline()
             handle.seek(0)
-            try:
-                # Excel in a Vietnamese locale separates with ";" (comma is the decimal mark).
-                dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
-            except csv.Error:
-                dialect = csv.excel
-            reader = csv.reader(handle, dialect)
+            delimiter = max(",;\t", key=first.count) if any(d in first for d in ",;\t") else ","
+            reader = csv.reader(handle, delimiter=delimiter)
             names = _header(next(reader, []), source)
             for cells in reader:
                 row = _row(names, cells, source, reader.line_num)

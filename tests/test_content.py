@@ -172,3 +172,16 @@ def test_xlsx_rows_keep_numbers_and_dates(tmp_path):
     assert [(r.line, r.values) for r in read_rows(path)] == [
         (2, {"don_vi": "Viettel", "so": 5, "han": dt.date(2026, 4, 1), "kinh_phi": 1500000}),
     ]
+
+
+def test_csv_separator_comes_from_the_header(tmp_path):
+    path = tmp_path / "ds.csv"
+    path.write_text('don_vi\nVNPT; chi nhánh Đồng Tháp\n"Viettel, chi nhánh"\n', encoding="utf-8")
+    assert [r.values for r in read_rows(path)] == [{"don_vi": "VNPT; chi nhánh Đồng Tháp"}, {"don_vi": "Viettel, chi nhánh"}]
+    path.write_text("don_vi,so\nViettel, chi nhánh,5\n", encoding="utf-8")
+    with pytest.raises(congvan.InputError) as caught:
+        list(read_rows(path))
+    assert str(caught.value) == (f"{path}, dòng 2: dòng có 3 ô nhưng dòng tiêu đề chỉ có 2 cột; "
+                                 "giá trị có dấu phân cách phải đặt trong ngoặc kép")
+    path.write_text('don_vi;so\n"A; B";5\n', encoding="utf-8")
+    assert [r.values for r in read_rows(path)] == [{"don_vi": "A; B", "so": "5"}]
