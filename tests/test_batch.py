@@ -373,3 +373,21 @@ def test_data_file_mapping_and_set_fill_one_dispatch(tmp_path, capsys):
     assert "Kinh phí hỗ trợ: 3.000.000 đồng (Ba triệu đồng)./." in texts
     assert batch(template, "-o", out, "--data", tmp_path / "khong-co.csv") == 2
     assert capsys.readouterr().err.strip().startswith(f"Lỗi: {tmp_path / 'khong-co.csv'}: không mở được tệp")
+
+
+def test_pdf_engine_without_finishing_step(tmp_path, capsys, fake_pdf):
+    import sys
+
+    del sys.modules["congvan.pdf"].finish_pdf
+    make_folder(tmp_path / "cv", 1)
+    assert batch(tmp_path / "cv", "-o", tmp_path / "out", "--format", "docx,pdf", "-j", "1") == 0
+    assert (tmp_path / "out" / "01-STTTT-BCVT-2021-10-02.pdf").exists()
+
+
+def test_pdf_asked_without_an_engine(tmp_path, capsys, monkeypatch):
+    import sys
+
+    monkeypatch.setitem(sys.modules, "congvan.pdf", None)  # import fails
+    make_folder(tmp_path / "cv", 1)
+    assert batch(tmp_path / "cv", "-o", tmp_path / "out", "--format", "pdf") == 2
+    assert capsys.readouterr().err.strip() == "Lỗi: bản congvan này chưa có bộ chuyển PDF; dùng --format docx"

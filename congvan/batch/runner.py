@@ -267,8 +267,10 @@ class _Run:
 
     def _finish_pdf(self, result: Result) -> str | None:
         """Document properties and font checks of the PDF, from the dispatch itself."""
-        from ..pdf import finish_pdf
-
+        try:
+            from ..pdf import finish_pdf
+        except ImportError:
+            return None  # an engine without the finishing step: the PDF as converted
         try:
             finish_pdf(Path(result.outputs[-1]), load_job(result.job, self.convert_legacy))
         except Exception as exc:
