@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any, Mapping
 
 from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, UndefinedError
-from jinja2.sandbox import SandboxedEnvironment, SecurityError
+from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
 from .errors import CongVanError, InputError, Problem
 from .reader import Lines, _field, _line
@@ -34,7 +34,9 @@ _UNDEFINED = re.compile(r"^'([^']+)' is undefined$")
 _NO_ATTRIBUTE = re.compile(r"has no attribute '([^']+)'")
 
 _EMPTY = object()  # a text that rendered blank: left out
-_env = SandboxedEnvironment(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=True)
+# Immutable too: a template cannot change the values it is given (`{{ ds.append(1) }}`),
+# which the rows of a batch share with the template's cached defaults.
+_env = ImmutableSandboxedEnvironment(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=True)
 _env.filters.update(FILTERS)
 
 

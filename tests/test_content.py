@@ -106,12 +106,13 @@ def test_the_model_still_validates_what_the_template_gives(template):
     "{{ cycler.__init__.__globals__ }}",
     "{{ lipsum.__globals__['os'] }}",
     "{{ don_vi.__class__ }}",
+    "{{ ds.append('x') }}",
 ])
 def test_sandbox_refuses_python_internals(tmp_path, expression):
     path = tmp_path / "xau.yaml"
     path.write_text(TEMPLATE.replace("{{ nhiem_ky }}", expression), encoding="utf-8")
     with pytest.raises(congvan.InputError) as caught:
-        congvan.load(path, values=VALUES)
+        congvan.load(path, values={**VALUES, "ds": ["a"]})
     message = str(caught.value)
     assert message.startswith(f"{path}, dòng 4, trường 'trich_yeu': ")
     assert "biểu thức bị cấm trong mẫu" in message or "chưa có giá trị" in message
