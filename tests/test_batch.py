@@ -391,3 +391,16 @@ def test_pdf_asked_without_an_engine(tmp_path, capsys, monkeypatch):
     make_folder(tmp_path / "cv", 1)
     assert batch(tmp_path / "cv", "-o", tmp_path / "out", "--format", "pdf") == 2
     assert capsys.readouterr().err.strip() == "Lỗi: bản congvan này chưa có bộ chuyển PDF; dùng --format docx"
+
+
+def test_output_folder_checks(tmp_path, capsys):
+    make_folder(tmp_path / "cv", 2)
+    out = tmp_path / "out"
+    (out / "01-STTTT-BCVT-2021-10-02.docx").mkdir(parents=True)  # something else has the name
+    assert batch(tmp_path / "cv", "-o", out, "-j", "1") == 0
+    assert sorted(p.name for p in out.iterdir()) == [
+        ".congvan-manifest.json", "01-STTTT-BCVT-2021-10-02-2.docx", "01-STTTT-BCVT-2021-10-02.docx", "02-STTTT-VP-2021-10-03.docx"]
+    assert (out / "01-STTTT-BCVT-2021-10-02.docx").is_dir()
+    (tmp_path / "tep").write_text("x")
+    assert batch(tmp_path / "cv", "-o", tmp_path / "tep") == 2
+    assert capsys.readouterr().err.strip() == f"Lỗi: '{tmp_path / 'tep'}' là một tệp, không phải thư mục kết quả"

@@ -236,7 +236,12 @@ class _Run:
                  "row": job.row, "made_from": made_from, "name": stem, "outputs": outputs}
         result = Result(job, "done", tuple(str(self.folder / o) for o in outputs))
         if "docx" in self.formats:
-            os.replace(outcome.staged, docx)
+            try:
+                os.replace(outcome.staged, docx)
+            except OSError as exc:
+                self._stale(key)
+                self.report(Result(job, "failed", error=f"{job.label}: không ghi được {docx} ({exc.strerror})"))
+                return
             source = docx
         else:
             source = Path(outcome.staged)

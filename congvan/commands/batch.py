@@ -83,6 +83,10 @@ def run(args: argparse.Namespace) -> int:
         error("không có tệp công văn nào trong các nguồn đã cho")
         return 2
 
+    output = Path(args.output)
+    if output.exists() and not output.is_dir():
+        error(f"'{output}' là một tệp, không phải thư mục kết quả")
+        return 2
     workers = args.jobs or os.cpu_count() or 1
     sources = list(plan(files, data))
     plan_errors: list[str] = []
