@@ -6,6 +6,7 @@
 
 from .jobs import Job
 from .names import DEFAULT_NAME, safe_name
-from .runner import Result, Summary, render_many
+from .outputs import Result, Summary
+from .runner import render_many
 
 __all__ = ["DEFAULT_NAME", "Job", "Result", "Summary", "render_many", "safe_name"]

@@ -1,0 +1,160 @@
+"""The parent's side of a batch: names claimed, outputs moved in place, the manifest.
+
+Outcomes come back in job order, so the suffixes of colliding names (-2, -3…) never
+depend on which worker finished first.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .jobs import Job, Outcome, load_job
+from .manifest import Manifest
+from .pdf import PdfStage
+
+FORMATS = ("docx", "pdf")
+
+
+@dataclass(frozen=True)
+class Result:
+    """What became of one job: done, skipped (unchanged) or failed, and why."""
+
+    job: Job
+    status: str  # "done", "skipped", "failed"
+    outputs: tuple[str, ...] = ()
+    error: str | None = None
+
+
+@dataclass
+class Summary:
+    """Counts, and the failures with their reasons. Each Result goes to `on_result`
+    as it is known; the summary keeps only the failed ones, so a batch of any size
+    leaves a summary of the same size."""
+
+    done: int = 0
+    skipped: int = 0
+    failed: list[Result] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
+
+    def add(self, result: Result) -> None:
+        if result.status == "failed":
+            self.failed.append(result)
+        elif result.status == "done":
+            self.done += 1
+        else:
+            self.skipped += 1
+
+
+class Outputs:
+    """The parent's bookkeeping: names claimed, outputs moved in place, the manifest."""
+
+    def __init__(self, folder: Path, formats: tuple[str, ...], manifest: Manifest, on_result, convert_legacy: bool) -> None:
+        self.convert_legacy = convert_legacy
+        self.folder = folder
+        self.formats = formats
+        self.manifest = manifest
+        self.owners = manifest.owners()
+        self.claimed: set[str] = set()
+        self.summary = Summary()
+        self.on_result = on_result
+        self.pdf = PdfStage(self._pdf_done) if "pdf" in formats else PdfStage(None)
+
+    def report(self, result: Result) -> None:
+        self.summary.add(result)
+        if self.on_result:
+            self.on_result(result)
+
+    def skip(self, job: Job, key: str, made_from: dict) -> bool:
+        entry = self.manifest.up_to_date(key, made_from, self.folder)
+        if entry is None or entry.get("name") in self.claimed:
+            return False
+        self.claimed.add(entry["name"])
+        self.report(Result(job, "skipped", tuple(str(self.folder / o) for o in entry["outputs"])))
+        return True
+
+    def _free(self, stem: str, key: str) -> bool:
+        if stem in self.claimed:
+            return False
+        owner = self.owners.get(stem)
+        if owner is not None:
+            return owner == key
+        # Not ours: never overwrite a file someone else put there.
+        return not any(os.path.exists(os.path.join(self.folder, f"{stem}.{fmt}")) for fmt in self.formats)
+
+    def claim(self, stem: str, key: str) -> str:
+        candidate, n = stem, 1
+        while not self._free(candidate, key):
+            n += 1
+            candidate = f"{stem}-{n}"
+        self.claimed.add(candidate)
+        return candidate
+
+    def finish(self, job: Job, key: str, made_from: dict, outcome: Outcome) -> None:
+        if outcome.error is not None:
+            self._stale(key)
+            self.report(Result(job, "failed", error=outcome.error))
+            return
+        stem = self.claim(outcome.stem, key)
+        # safe_name drops separators and leading dots, so a name cannot leave the folder.
+        if os.sep in stem or (os.altsep and os.altsep in stem) or stem.startswith("."):
+            raise ValueError(f"unsafe output name {stem!r}")
+        docx = self.folder / f"{stem}.docx"
+        old = self.manifest.entries.get(key)
+        if old and old.get("name") != stem and old.get("name") not in self.claimed:
+            for name in old.get("outputs", []):  # this job's previous outputs, under its old name
+                (self.folder / name).unlink(missing_ok=True)
+        outputs = [f"{stem}.{fmt}" for fmt in self.formats]
+        entry = {"input": str(job.source), "data": str(job.data) if job.data is not None else None,
+                 "row": job.row, "made_from": made_from, "name": stem, "outputs": outputs}
+        result = Result(job, "done", tuple(str(self.folder / o) for o in outputs))
+        if "docx" in self.formats:
+            try:
+                os.replace(outcome.staged, docx)
+            except OSError as exc:
+                self._stale(key)
+                self.report(Result(job, "failed", error=f"{job.label}: không ghi được {docx} ({exc.strerror})"))
+                return
+            source = docx
+        else:
+            source = Path(outcome.staged)
+        if "pdf" in self.formats:
+            self.pdf.add(source, self.folder / f"{stem}.pdf", (key, entry, result, None if source == docx else source))
+        else:
+            self.manifest.entries[key] = entry
+            self.report(result)
+
+    def _stale(self, key: str) -> None:
+        """A failed job is built again next time, and keeps the names of its earlier outputs."""
+        entry = self.manifest.entries.get(key)
+        if isinstance(entry, dict):
+            entry["made_from"] = None
+
+    def _pdf_done(self, context, error: str | None) -> None:
+        key, entry, result, staged = context
+        if staged is not None:  # PDF only: the DOCX was an intermediate
+            staged.unlink(missing_ok=True)
+        if error is None:
+            error = self._finish_pdf(result)
+        if error is None:
+            self.manifest.entries[key] = entry
+            self.report(result)
+        else:
+            self._stale(key)
+            self.report(Result(result.job, "failed", error=f"{result.job.label}: {error}"))
+
+    def _finish_pdf(self, result: Result) -> str | None:
+        """Document properties and font checks of the PDF, from the dispatch itself."""
+        try:
+            from ..pdf import finish_pdf
+        except ImportError:
+            return None  # an engine without the finishing step: the PDF as converted
+        try:
+            finish_pdf(Path(result.outputs[-1]), load_job(result.job, self.convert_legacy))
+        except Exception as exc:
+            return f"không hoàn thiện được PDF ({exc})"
+        return None
