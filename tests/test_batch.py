@@ -237,10 +237,22 @@ def test_unsafe_names_cannot_leave_the_folder_and_collisions_get_suffixes(tmp_pa
     assert sorted(p.name for p in out.glob("*.docx")) == ["thoat-2.docx", "thoat.docx", "tmp-x-2.docx", "tmp-x.docx"]
 
 
-def test_unknown_name_field_fails_that_job_with_a_vietnamese_message(tmp_path, capsys):
-    make_folder(tmp_path / "cv", 1)
+def test_unknown_name_field_is_refused_before_the_run(tmp_path, capsys):
+    make_folder(tmp_path / "cv", 3)
+    assert batch(tmp_path / "cv", "-o", tmp_path / "out", "--name", "{so}-{phong}", "-j", "1") == 2
+    assert capsys.readouterr().err.strip() == (
+        "Lỗi: mẫu tên tệp '{so}-{phong}' dùng '{phong}', không có trường hay biến này "
+        "(dùng so, ky_hieu, ngay, nam, thang, ten, dong hoặc tên một biến)")
+    assert not (tmp_path / "out").exists()
+    # A variable of some templates only: the others fail, each with the reason.
+    template = tmp_path / "cv" / "moi.yaml"
+    template.write_text(MAIL_MERGE, encoding="utf-8")
+    template.with_suffix(".csv").write_text("don_vi,nguoi_nhan,so,kinh_phi,phong\nA,B,1,1,VP\n", encoding="utf-8")
     assert batch(tmp_path / "cv", "-o", tmp_path / "out", "--name", "{so}-{phong}", "-j", "1") == 1
-    assert "mẫu tên tệp '{so}-{phong}' dùng '{phong}', không có trường hay biến này" in capsys.readouterr().err
+    captured = capsys.readouterr()
+    assert summary_line(captured.out) == f"Xong: 1 tạo mới, 0 bỏ qua (không đổi), 3 lỗi → {tmp_path / 'out'}"
+    assert [p.name for p in (tmp_path / "out").glob("*.docx")] == ["01-VP.docx"]
+    assert captured.err.count("dùng '{phong}', không có trường hay biến này") == 3
 
 
 def test_globs_and_bad_options(tmp_path, capsys):

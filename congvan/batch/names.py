@@ -46,15 +46,26 @@ def _text(value: Any) -> str:
     return "" if value is None else str(value)
 
 
+BUILT_IN = ("so", "ky_hieu", "ngay", "nam", "thang", "ten", "dong")
+
+
+def pattern_fields(pattern: str) -> list[str]:
+    return [match.strip() for match in _FIELD.findall(pattern)]
+
+
 def expand(pattern: str, values: Mapping[str, str]) -> str:
     def one(match: re.Match) -> str:
         key = match[1].strip()
         if key not in values:
-            raise PatternError(f"mẫu tên tệp '{pattern}' dùng '{{{key}}}', không có trường hay biến này "
-                             "(dùng so, ky_hieu, ngay, nam, thang, ten, dong hoặc tên một biến)")
+            raise PatternError(unknown_field(pattern, key))
         return values[key]
 
     return _FIELD.sub(one, pattern)
+
+
+def unknown_field(pattern: str, key: str) -> str:
+    return (f"mẫu tên tệp '{pattern}' dùng '{{{key}}}', không có trường hay biến này "
+            f"(dùng {', '.join(BUILT_IN)} hoặc tên một biến)")
 
 
 def safe_name(text: str) -> str:

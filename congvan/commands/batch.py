@@ -18,10 +18,11 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from ..batch import DEFAULT_NAME, Job, Result, render_many
-from ..content import is_template_text, merge
+from ..batch.names import BUILT_IN, pattern_fields, unknown_field
+from ..content import DEFAULTS_KEY, is_template_text, merge
 from ..errors import CongVanError
 from ..layout import DEFAULT_LAYOUT, load_layout
-from ..reader import FORMATS
+from ..reader import FORMATS, load_mapping
 from ..values import TABLES, count_rows, parse_assignments, read_rows
 from . import error
 
@@ -91,6 +92,11 @@ def run(args: argparse.Namespace) -> int:
     sources = list(plan(files, data))
     plan_errors: list[str] = []
     total = sum(_count(source, plan_errors) for source in sources)
+    unknown = [f for f in pattern_fields(args.name) if f not in _known_fields(sources, fixed)]
+    if unknown:
+        # Said once here, rather than once for each of ten thousand rows.
+        error(unknown_field(args.name, unknown[0]))
+        return 2
     console = Console(stderr=True)
     with _pool(workers) as executor:
         columns = [TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn()]
@@ -173,6 +179,24 @@ def plan(files: list[Path], data: Path | None) -> Iterator[Source]:
             continue
         table = data or next((path.with_suffix(s) for s in TABLES if path.with_suffix(s).is_file()), None)
         yield Source(path, True, table)
+
+
+def _known_fields(sources: list[Source], fixed: dict) -> set[str]:
+    """Fields a name pattern can use: the built-in ones, and every variable in sight."""
+    known = set(BUILT_IN) | set(fixed)
+    for source in {s.path for s in sources if s.template}:
+        try:
+            data, _ = load_mapping(source)
+        except CongVanError:
+            continue  # reported by its job
+        defaults = data.get(DEFAULTS_KEY)
+        known |= set(defaults) if isinstance(defaults, dict) else set()
+    for table in {s.data for s in sources if s.data is not None}:
+        try:
+            known |= set(next(read_rows(table)).values)
+        except (CongVanError, StopIteration):
+            continue
+    return known
 
 
 def _count(source: Source, errors: list[str]) -> int:
