@@ -21,6 +21,12 @@ FILE = ".congvan-manifest.json"
 FORMAT = 1
 
 
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 def digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
@@ -63,6 +69,7 @@ class Manifest:
         fd, tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=self.path.parent)
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                os.fchmod(fd, 0o666 & ~_umask())  # as open() would make it; mkstemp makes 0600
                 handle.write(f'{{"format": {FORMAT}, "outputs": {{')
                 for i, key in enumerate(sorted(self.entries)):
                     entry = json.dumps(self.entries[key], ensure_ascii=False, sort_keys=True)
