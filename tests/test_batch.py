@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -103,6 +104,10 @@ def test_touch_without_change_rebuilds_nothing_but_a_layout_change_rebuilds_all(
     assert set(entry["made_from"]) == {"input", "data", "template", "layout", "congvan", "name", "formats", "convert_legacy"}
     assert entry["made_from"]["input"] == hashlib.sha256(inputs[0].read_bytes()).hexdigest()
     assert entry["outputs"] == ["01-STTTT-BCVT-2021-10-02.docx"]
+    umask = os.umask(0o022)
+    os.umask(umask)
+    for path in [out / "01-STTTT-BCVT-2021-10-02.docx", out / ".congvan-manifest.json"]:
+        assert path.stat().st_mode & 0o777 == 0o666 & ~umask  # as any program would make them
 
 
 MAIL_MERGE = """\
