@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import openpyxl
 import pytest
@@ -10,6 +11,7 @@ import pytest
 import congvan
 from congvan.body import flatten, plain
 from congvan.values import parse_assignments, read_rows
+from tests.conftest import ROOT
 
 TEMPLATE = """\
 co_quan_ban_hanh: SỞ THÔNG TIN VÀ TRUYỀN THÔNG
@@ -186,3 +188,14 @@ def test_csv_separator_comes_from_the_header(tmp_path):
                                  "giá trị có dấu phân cách phải đặt trong ngoặc kép")
     path.write_text('don_vi;so\n"A; B";5\n', encoding="utf-8")
     assert [r.values for r in read_rows(path)] == [{"don_vi": "A; B", "so": "5"}]
+
+
+def test_readme_template_snippet(tmp_path):
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    snippet = next(b for b in re.findall(r"```yaml\n(.*?)```", readme, re.S) if "bien:" in b)
+    rest = "co_quan_ban_hanh: SỞ NỘI VỤ\nky_hieu: SNV-VP\ndia_danh: Hà Nội\nngay: 2026-03-05\nnguoi_ky: {chuc_vu: GIÁM ĐỐC, ho_ten: Lê Văn C}\n"
+    path = tmp_path / "mau.yaml"
+    path.write_text(rest + snippet, encoding="utf-8")
+    cv = congvan.load(path, values={"so": "", "don_vi": "Sở Tài chính", "kinh_phi": 2000000, "han": "2026-03-05"})
+    assert (cv.so, cv.trich_yeu, cv.kinh_gui, cv.noi_nhan) == (None, "tổng kết nhiệm kỳ 2021 - 2026", ["Sở Tài chính"], ["Như trên"])
+    assert paragraphs(cv) == ["Kinh phí hỗ trợ: 2.000.000 đồng (Hai triệu đồng).", "Hạn nộp: ngày 05 tháng 3 năm 2026./."]
