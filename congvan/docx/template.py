@@ -1,15 +1,18 @@
-"""The default layout template: page set-up, named styles, headers and footers.
+"""The default layout template: page set-up, named styles, headers and footers, and
+the dispatch itself as a docxtpl template whose tags name the model's fields.
 
 It is built from a layout profile with python-docx and shipped as a real .docx
-(`congvan/templates/mac-dinh.docx`), so that Word users can open and adjust it
-and a later agency letterhead can take its place. `python -m congvan.docx.template`
-rebuilds the shipped file; a test keeps the two in step.
+(`congvan/templates/mac-dinh.docx`), so that a văn thư can open it in Word, move
+things, add a logo, and render with it (`congvan template export`, `--template`).
+`python -m congvan.docx.template` rebuilds the shipped file; a test keeps the two
+in step. The tags are listed in `congvan.docx.tags`.
 """
 
 from __future__ import annotations
 
 import io
 import math
+import posixpath
 import zipfile
 from functools import lru_cache
 from pathlib import Path
@@ -25,8 +28,10 @@ from lxml import etree
 from .. import nd30
 from ..layout import DEFAULT_LAYOUT, Layout
 from . import wml
-from .package import TemplatePackage, write_zip
-from .styles import BY_KEY, RULE_STYLE_ID, RULE_STYLE_NAME, STYLES
+from ..metrics import text_width_pt
+from .compiled import CompiledTemplate, TemplateFileError
+from .package import write_zip
+from .styles import BY_KEY, RULE_STYLE_ID, RULE_STYLE_NAME, STYLES, style_id
 
 DEFAULT_TEMPLATE = Path(__file__).resolve().parent.parent / "templates" / "mac-dinh.docx"
 _ALIGN = {"center": WD_ALIGN_PARAGRAPH.CENTER, "left": WD_ALIGN_PARAGRAPH.LEFT, "justify": WD_ALIGN_PARAGRAPH.JUSTIFY}
@@ -117,15 +122,32 @@ def _page_number(doc, header) -> None:
         paragraph._p.append(element)
 
 
-_THUMBNAIL = "docProps/thumbnail.jpeg"
+# Parts of python-docx's stock package a dispatch does not need: a thumbnail of
+# another document, Word 2010's copy of ~150 stock styles (in other fonts), and a
+# custom XML item. Dropping them keeps the template small and every font named in
+# it Times New Roman.
+_DROPPED = ("docProps/thumbnail.jpeg", "word/stylesWithEffects.xml", "customXml/")
 
 
-def _drop_thumbnail(name: str, data: bytes) -> bytes:
-    if name not in ("_rels/.rels", "[Content_Types].xml"):
+def _dropped(name: str) -> bool:
+    return any(name == d or (d.endswith("/") and name.startswith(d)) for d in _DROPPED)
+
+
+def _drop_references(name: str, data: bytes) -> bytes:
+    """Relationships and content types without the dropped parts."""
+    if name == "[Content_Types].xml":
+        base = None
+    elif name.endswith(".rels"):
+        base = posixpath.dirname(posixpath.dirname(name))  # word/_rels/x.rels → word
+    else:
         return data
     root = etree.fromstring(data)
     for node in list(root):
-        if "thumbnail" in (node.get("Target") or "") or node.get("Extension") == "jpeg":
+        if base is None:
+            target = (node.get("PartName") or "").lstrip("/")
+        else:
+            target = posixpath.normpath(posixpath.join(base, node.get("Target", "")))
+        if _dropped(target) or node.get("Extension") == "jpeg":
             root.remove(node)
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
@@ -135,6 +157,61 @@ def _margin(value_mm: float, allowed: nd30.Range) -> Twips:
     exact = value_mm * 1440 / 25.4
     up = math.ceil(exact)
     return Twips(up if up * 25.4 / 1440 <= allowed.hi else math.floor(exact))
+
+
+def rule(cell_width: int, length_pt: float) -> etree._Element:
+    """A solid rule of `length_pt`, centred in a cell of `cell_width` twips."""
+    length = min(wml.pt(length_pt), cell_width)
+    side = (cell_width - length) // 2
+    return wml.paragraph(RULE_STYLE_ID, indent={"left": side, "right": side}, borders=[wml.border("top", 6, 0)])
+
+
+def _text(key: str, text: str, **kwargs) -> etree._Element:
+    """A paragraph of component `key` holding `text` (with tags) as one run."""
+    run = wml.run(text)
+    # Spaces a tag may fill (a draft's blank number) must survive: keep them.
+    run.find(wml.w("t")).set(f"{{{wml.XML_NS}}}space", "preserve")
+    return wml.paragraph(style_id(key), [run], **kwargs)
+
+
+def _tag(key: str, name: str) -> etree._Element:
+    """A paragraph tag `{{p name }}`: the whole paragraph becomes the block `name`."""
+    return _text(key, f"{{{{p {name} }}}}")
+
+
+def _body(layout: Layout) -> list[etree._Element]:
+    """The dispatch as Mẫu 1.5 (Phụ lục III) lays it out, with a tag for each field."""
+    width = wml.mm(layout.text_width_mm)
+    left = round(width * layout.ti_le_cot_trai)
+    right = width - left
+    tieu_ngu = text_width_pt(nd30.TIEU_NGU, layout.co_chu.tieu_ngu, bold=True)
+    header = wml.table([left, right], [
+        [
+            [_tag("co_quan_ban_hanh", "co_quan")],
+            [
+                _tag("pham_vi_luu_hanh", "pham_vi_luu_hanh"),
+                _text("quoc_hieu", nd30.QUOC_HIEU),
+                _text("tieu_ngu", nd30.TIEU_NGU),
+                rule(right, tieu_ngu),  # II.1b: as long as the Tiêu ngữ
+            ],
+        ],
+        [
+            [
+                _text("so_ky_hieu", "Số: {{ so }}/{{ ky_hieu }}"),
+                # II.5b: V/v centred under Số, 6 pt below it.
+                _text("trich_yeu", "V/v {{ trich_yeu }}", spacing={"before": wml.pt(nd30.TRICH_YEU_SPACE_BEFORE_PT)}),
+                _tag("do_mat", "dau_hieu"),
+            ],
+            [_text("dia_danh_ngay", "{{ dia_danh }}, {{ ngay }}")],
+        ],
+    ])
+    signature_left = round(width * layout.ti_le_cot_noi_nhan)
+    signature = wml.table(
+        [signature_left, width - signature_left],
+        [[[_tag("noi_nhan", "noi_nhan")], [_tag("quyen_han_chuc_vu", "nguoi_ky")]]],
+        cant_split=True,  # Nơi nhận and the signature stay on one page
+    )
+    return [header, _tag("kinh_gui", "kinh_gui"), _tag("noi_dung", "noi_dung"), signature]
 
 
 def build_template_bytes(layout: Layout = DEFAULT_LAYOUT) -> bytes:
@@ -152,26 +229,44 @@ def build_template_bytes(layout: Layout = DEFAULT_LAYOUT) -> bytes:
     section.different_first_page_header_footer = True
     _page_number(doc, section.header)
     section.first_page_header.paragraphs[0].text = ""
-    section.first_page_footer.paragraphs[0].text = ""
+    footer = section.first_page_footer.paragraphs[0]  # ô 13, III.4: page 1 only
+    footer.style = doc.styles[BY_KEY["dia_chi"].name]
+    footer.text = "{{p lien_he }}"
     section.footer.paragraphs[0].text = ""
+    body_end = doc.element.body.sectPr
+    for block in _body(layout):
+        body_end.addprevious(block)
     buffer = io.BytesIO()
     doc.save(buffer)
     with zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as archive:
         parts = [(i.filename, archive.read(i)) for i in archive.infolist()]
-    # python-docx's stock package carries a thumbnail of another document: drop it.
-    parts = [(n, _FIXED_CORE.encode() if n == "docProps/core.xml" else d) for n, d in parts if n != _THUMBNAIL]
-    parts = [(n, _drop_thumbnail(n, d)) for n, d in parts]
-    return write_zip(parts)
+    parts = [(n, _FIXED_CORE.encode() if n == "docProps/core.xml" else d) for n, d in parts if not _dropped(n)]
+    return write_zip([(n, _drop_references(n, d)) for n, d in parts])
+
+
+def load_template(path: Path | None = None, layout: Layout = DEFAULT_LAYOUT) -> CompiledTemplate:
+    """The compiled template of a path, or the default one for a profile (cached;
+    a template file changed on disk is read again)."""
+    if path is not None:
+        path = Path(path)
+        try:
+            stat = path.stat()
+        except OSError as exc:
+            raise TemplateFileError(str(path), f"không mở được mẫu ({exc.strerror})") from None
+        return _compiled_file(path.resolve(), stat.st_mtime_ns, stat.st_size)
+    return _compiled_default(layout)
 
 
 @lru_cache(maxsize=8)
-def load_template(path: Path | None = None, layout: Layout = DEFAULT_LAYOUT) -> TemplatePackage:
-    """The template package for a path, or the default one for a profile (cached)."""
-    if path is not None:
-        return TemplatePackage.from_path(path)
+def _compiled_file(path: Path, mtime_ns: int, size: int) -> CompiledTemplate:
+    return CompiledTemplate.from_bytes(path.read_bytes(), str(path))
+
+
+@lru_cache(maxsize=8)
+def _compiled_default(layout: Layout) -> CompiledTemplate:
     if layout == DEFAULT_LAYOUT and DEFAULT_TEMPLATE.exists():
-        return TemplatePackage.from_path(DEFAULT_TEMPLATE)
-    return TemplatePackage.from_bytes(build_template_bytes(layout))
+        return CompiledTemplate.from_bytes(DEFAULT_TEMPLATE.read_bytes(), DEFAULT_TEMPLATE.name)
+    return CompiledTemplate.from_bytes(build_template_bytes(layout), DEFAULT_TEMPLATE.name)
 
 
 if __name__ == "__main__":

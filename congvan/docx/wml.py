@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Iterable
 
 from lxml import etree
+from markupsafe import Markup
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -147,3 +148,8 @@ def table(widths: list[int], rows: list[list[list[etree._Element]]], cant_split:
             tr.append(tc)
         tbl.append(tr)
     return tbl
+
+
+def xml(elements: Iterable[etree._Element]) -> Markup:
+    """Elements as WordprocessingML text for a template's block tag (`{{p name }}`)."""
+    return Markup("".join(etree.tostring(e, encoding="unicode") for e in elements))

@@ -13,6 +13,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from lxml import etree
+from markupsafe import Markup
 
 from .. import nd30
 from ..body import BodyParagraph, flatten, spans
@@ -20,36 +21,68 @@ from ..layout import DEFAULT_LAYOUT, Layout
 from ..metrics import text_width_pt
 from ..model import CongVan
 from ..vietnamese import ngay_thang_nam
-from .package import TemplatePackage, document_xml, part_xml
-from .styles import RULE_STYLE_ID, style_id
-from .template import load_template
-from .wml import border, cm, mm, paragraph, pt, run, table
+
+# Space above Nơi nhận and the signer's title, level with each other (II.9d).
+SIGNATURE_SPACE_BEFORE_PT = 12
+from .compiled import CompiledTemplate
+from .images import Image, place_images, signature_images
+from .styles import style_id
+from .template import load_template, rule
+from .wml import border, cm, mm, paragraph, pt, run, xml
 
 
 class DocxWriter:
-    """Writes dispatches with one layout; the template is read once and reused."""
+    """Writes dispatches with one layout and one layout template (compiled once).
+
+    The template's tags are filled from `context(cv)`: plain texts, and ready
+    WordprocessingML for the blocks built from data (see `congvan.docx.tags`).
+    """
 
     def __init__(self, layout: Layout = DEFAULT_LAYOUT, template: Path | None = None) -> None:
         self.layout = layout
-        self.template: TemplatePackage = load_template(template, layout)
+        self.template: CompiledTemplate = load_template(template, layout)
         self.text_width = mm(layout.text_width_mm)
+        left = round(self.text_width * layout.ti_le_cot_trai)
+        signature_left = round(self.text_width * layout.ti_le_cot_noi_nhan)
+        # Cell widths of the block tags in the default template; a user template's own win.
+        self.widths = {
+            "co_quan": left, "dau_hieu": left, "pham_vi_luu_hanh": self.text_width - left,
+            "noi_nhan": signature_left, "nguoi_ky": self.text_width - signature_left,
+            **self.template.block_widths,
+        }
 
     # -- public -------------------------------------------------------------
 
     def to_bytes(self, cv: CongVan) -> bytes:
-        blocks = [
-            self._header(cv),
-            *self._kinh_gui(cv),
-            *self._body(cv),
-            self._signature(cv),
-        ]
-        replacements = {
-            "word/document.xml": document_xml(blocks, self.template.section),
-            "docProps/core.xml": core_xml(cv),
+        images = signature_images(cv.nguoi_ky)
+        return self.template.render(self.context(cv, images), {"docProps/core.xml": core_xml(cv)}, [(i.name, i.data) for i in images])
+
+    def context(self, cv: CongVan, images: list[Image] = ()) -> dict:
+        """The value of every tag a layout template may use (`congvan.docx.tags.TAGS`)."""
+        so = f"{cv.so:02d}" if cv.so is not None else self.layout.so_trong
+        day = ngay_thang_nam(cv.ngay.ngay, cv.ngay.thang, cv.ngay.nam, blank=self.layout.ngay_trong)
+        context = {
+            "co_quan": xml(self._co_quan(cv)),
+            "co_quan_chu_quan": " ".join(cv.co_quan_chu_quan),
+            "co_quan_ban_hanh": " ".join(cv.co_quan_ban_hanh),
+            "pham_vi_luu_hanh": xml(self._pham_vi(cv)),
+            "so": so,
+            "ky_hieu": cv.ky_hieu,
+            "so_ky_hieu": f"{so}/{cv.ky_hieu}",
+            "trich_yeu": cv.trich_yeu,
+            "dau_hieu": xml(self._marks(cv, self.widths["dau_hieu"])),
+            "do_mat": cv.do_mat or "",
+            "muc_do_khan": cv.muc_do_khan or "",
+            "dia_danh": cv.dia_danh,
+            "ngay": day,
+            "kinh_gui": xml(self._kinh_gui(cv)),
+            "noi_dung": xml(self._body(cv)),
+            "noi_nhan": xml(self._noi_nhan(cv)),
+            "nguoi_ky": xml(self._nguoi_ky(cv, images)),
+            "lien_he": xml([self._footer(cv)]),
         }
-        if self.template.first_footer:
-            replacements[self.template.first_footer] = part_xml("ftr", [self._footer(cv)])
-        return self.template.build(replacements)
+        # A text never breaks a line inside a template's run: Word would show nothing.
+        return {k: v if isinstance(v, Markup) else " ".join(v.split("\n")) for k, v in context.items()}
 
     # -- header (ô 1–5, 10, 11) -----------------------------------------------
 
@@ -60,37 +93,19 @@ class DocxWriter:
     def _size(self, key: str) -> float:
         return getattr(self.layout.co_chu, key)
 
-    def _rule(self, cell_width: int, length_pt: float) -> etree._Element:
-        """A solid rule of `length_pt`, centred in a cell of `cell_width` twips."""
-        length = min(pt(length_pt), cell_width)
-        side = (cell_width - length) // 2
-        return paragraph(RULE_STYLE_ID, indent={"left": side, "right": side}, borders=[border("top", 6, 0)])
-
-    def _header(self, cv: CongVan) -> etree._Element:
-        left_w = round(self.text_width * self.layout.ti_le_cot_trai)
-        right_w = self.text_width - left_w
-        left = [self._p("co_quan_chu_quan", line) for line in cv.co_quan_chu_quan]
-        left += [self._p("co_quan_ban_hanh", line) for line in cv.co_quan_ban_hanh]
+    def _co_quan(self, cv: CongVan) -> list[etree._Element]:
+        out = [self._p("co_quan_chu_quan", line) for line in cv.co_quan_chu_quan]
+        out += [self._p("co_quan_ban_hanh", line) for line in cv.co_quan_ban_hanh]
         longest = max(text_width_pt(line, self._size("co_quan_ban_hanh"), bold=True) for line in cv.co_quan_ban_hanh)
         # II.2b: the rule under the agency name is 1/3–1/2 of the name's line.
-        left.append(self._rule(left_w, longest * self.layout.ti_le_gach_co_quan))
-        right = [self._p("quoc_hieu", nd30.QUOC_HIEU), self._p("tieu_ngu", nd30.TIEU_NGU)]
-        # II.1b: the rule under the Tiêu ngữ is as long as the text.
-        right.append(self._rule(right_w, text_width_pt(nd30.TIEU_NGU, self._size("tieu_ngu"), bold=True)))
+        out.append(rule(self.widths["co_quan"], longest * self.layout.ti_le_gach_co_quan))
+        return out
 
-        so = f"{cv.so:02d}" if cv.so is not None else self.layout.so_trong
-        number = [self._p("so_ky_hieu", f"Số: {so}/{cv.ky_hieu}")]
-        # II.5b: V/v centred under Số, 6 pt below it.
-        number.append(self._p("trich_yeu", f"V/v {cv.trich_yeu}", spacing={"before": pt(nd30.TRICH_YEU_SPACE_BEFORE_PT)}))
-        number += self._marks(cv, left_w)
-        day = ngay_thang_nam(cv.ngay.ngay, cv.ngay.thang, cv.ngay.nam, blank=self.layout.ngay_trong)
-        date = [self._p("dia_danh_ngay", f"{cv.dia_danh}, {day}")]
-
-        rows = [[left, right], [number, date]]
-        if cv.pham_vi_luu_hanh:
-            # ô 11, III.2c: framed, above the Quốc hiệu on the right.
-            rows.insert(0, [[], [self._framed("pham_vi_luu_hanh", cv.pham_vi_luu_hanh, right_w)]])
-        return table([left_w, right_w], rows)
+    def _pham_vi(self, cv: CongVan) -> list[etree._Element]:
+        if not cv.pham_vi_luu_hanh:
+            return []
+        # ô 11, III.2c: framed, above the Quốc hiệu on the right.
+        return [self._framed("pham_vi_luu_hanh", cv.pham_vi_luu_hanh, self.widths["pham_vi_luu_hanh"])]
 
     def _framed(self, key: str, text: str, cell_width: int, width_mm: float | None = None) -> etree._Element:
         size = self._size(key)
@@ -143,21 +158,23 @@ class DocxWriter:
 
     # -- Nơi nhận and signature (ô 7, 8, 9b, 12) -----------------------------
 
-    def _signature(self, cv: CongVan) -> etree._Element:
-        left_w = round(self.text_width * self.layout.ti_le_cot_noi_nhan)
-        right_w = self.text_width - left_w
-        first = {"before": pt(12)}
-        left = [self._p("noi_nhan", "Nơi nhận:", spacing=first, keep_next=True)]
+    def _noi_nhan(self, cv: CongVan) -> list[etree._Element]:
+        out = [self._p("noi_nhan", "Nơi nhận:", spacing={"before": pt(SIGNATURE_SPACE_BEFORE_PT)}, keep_next=True)]
         entries = punctuate(cv.noi_nhan + ["Lưu: " + ", ".join(cv.luu)])
         if cv.nguoi_soan:
             entries[-1] += f" {cv.nguoi_soan}."
-        left += [self._p("danh_sach_noi_nhan", f"- {entry}", keep_next=True) for entry in entries]
+        return out + [self._p("danh_sach_noi_nhan", f"- {entry}", keep_next=True) for entry in entries]
+
+    def _nguoi_ky(self, cv: CongVan, images: list[Image]) -> list[etree._Element]:
+        first = {"before": pt(SIGNATURE_SPACE_BEFORE_PT)}
         titles = cv.nguoi_ky.title_lines
-        right = [self._p("quyen_han_chuc_vu", line, spacing=first if i == 0 else None, keep_next=True) for i, line in enumerate(titles)]
-        # ô 7c: room to sign between the title and the name.
-        right += [self._p("ho_ten", keep_next=True) for _ in range(self.layout.khoang_ky_dong)]
-        right.append(self._p("ho_ten", cv.nguoi_ky.ho_ten))
-        return table([left_w, right_w], [[left, right]], cant_split=True)
+        out = [self._p("quyen_han_chuc_vu", line, spacing=first if i == 0 else None, keep_next=True) for i, line in enumerate(titles)]
+        # ô 7c: room to sign between the title and the name; an electronic
+        # signature's image takes that room (II.7d), the seal over its left third (II.8a).
+        gap = [self._p("ho_ten", keep_next=True) for _ in range(self.layout.khoang_ky_dong)]
+        out += place_images(gap, images, self.widths["nguoi_ky"]) if images else gap
+        out.append(self._p("ho_ten", cv.nguoi_ky.ho_ten))
+        return out
 
     # -- footer (ô 13) --------------------------------------------------------
 

@@ -1,0 +1,166 @@
+"""A docxtpl layout template, compiled once and rendered many times.
+
+docxtpl renders a template by loading the .docx, cleaning its XML (tags that Word
+split across runs, smart quotes inside tags, paragraph tags `{{p x }}`), compiling
+it with Jinja2, rendering, re-parsing and saving: each step per document. Here the
+cleaning is docxtpl's own (`DocxTemplate.patch_xml`) and the Jinja compilation are
+done once per template; a document then costs one Jinja render per templated part
+and a zip. The context gives plain texts (escaped by Jinja) and, for the blocks built
+from data (`{{p noi_dung }}`…), ready WordprocessingML as `Markup`.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import PurePosixPath
+
+from docxtpl import DocxTemplate
+from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, UndefinedError, meta
+from jinja2.sandbox import SandboxedEnvironment
+from lxml import etree
+
+from ..errors import CongVanError
+from .package import REL_NS, deflate, write_zip
+from .wml import w
+
+TEMPLATED_PART = re.compile(r"^word/(document|header\d*|footer\d*)\.xml$")
+_CONTENT_TYPES = "[Content_Types].xml"
+_DOCUMENT_RELS = "word/_rels/document.xml.rels"
+_IMAGE_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image"
+_CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
+# A paragraph tag as the author typed it, before docxtpl's cleaning: `{{p name }}`.
+_BLOCK_TAG = re.compile(r"\{\{p\s+(\w+)\s*\}\}")
+
+
+class TemplateFileError(CongVanError):
+    """A layout template that cannot be used, with the reason in Vietnamese."""
+
+    def __init__(self, source: str, message: str) -> None:
+        super().__init__(f"{source}: {message}")
+        self.source = source
+        self.message = message
+
+
+def _environment() -> SandboxedEnvironment:
+    # Sandboxed: a template from elsewhere cannot reach Python internals; strict: a
+    # tag naming nothing is an error, not an empty space in a legal document.
+    return SandboxedEnvironment(autoescape=True, undefined=StrictUndefined, keep_trailing_newline=True)
+
+
+_PATCHER = DocxTemplate.__new__(DocxTemplate)  # patch_xml needs no loaded document
+
+
+@dataclass
+class CompiledTemplate:
+    """The parts of a template; its document, headers and footers compiled."""
+
+    source: str
+    parts: list[tuple[str, bytes]]
+    templates: dict = field(default_factory=dict)  # part name → jinja Template
+    variables: set[str] = field(default_factory=set)  # every name the tags use
+    block_widths: dict[str, int] = field(default_factory=dict)  # `{{p x }}` → its cell width, twips
+    section: etree._Element | None = None  # the body's w:sectPr
+    _deflated: dict = field(default_factory=dict, repr=False)
+
+    @classmethod
+    def from_bytes(cls, data: bytes, source: str = "mẫu") -> "CompiledTemplate":
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as archive:
+                parts = [(info.filename, archive.read(info)) for info in archive.infolist()]
+        except zipfile.BadZipFile:
+            raise TemplateFileError(source, "không phải tệp .docx (không đọc được như tệp zip)") from None
+        content = dict(parts)
+        if "word/document.xml" not in content:
+            raise TemplateFileError(source, "không phải tệp .docx: thiếu word/document.xml")
+        compiled = cls(source, parts)
+        env = _environment()
+        for name, raw in parts:
+            if not TEMPLATED_PART.match(name):
+                continue
+            xml = raw.decode("utf-8")
+            if name == "word/document.xml":
+                compiled._read_document(raw)
+            if "{" not in xml:
+                continue
+            # As docxtpl's render_xml_part: one paragraph a line, so an error's line
+            # number points at a paragraph.
+            patched = re.sub(r"<w:p([ >])", r"\n<w:p\1", _PATCHER.patch_xml(xml))
+            try:
+                compiled.variables |= meta.find_undeclared_variables(env.parse(patched))
+                compiled.templates[name] = env.from_string(patched)
+            except TemplateSyntaxError as exc:
+                raise TemplateFileError(source, f"lỗi cú pháp thẻ trong {name} ({_paragraph_text(patched, exc.lineno)}): {exc.message}") from None
+        compiled._deflated = {n: deflate(d) for n, d in parts if n not in compiled.templates}
+        return compiled
+
+    def _read_document(self, raw: bytes) -> None:
+        root = etree.fromstring(raw)
+        self.section = root.find(f"{w('body')}/{w('sectPr')}")
+        for tc in root.iter(w("tc")):
+            width = tc.find(f"{w('tcPr')}/{w('tcW')}")
+            text = "".join(t.text or "" for t in tc.iter(w("t")))
+            for match in _BLOCK_TAG.finditer(text):
+                if width is not None and width.get(w("type"), "dxa") == "dxa":
+                    self.block_widths[match[1]] = int(width.get(w("w")))
+
+    def render(self, context: dict, replacements: dict[str, bytes], images: list[tuple[str, bytes]] = ()) -> bytes:
+        """The .docx bytes: templated parts rendered with `context`, `replacements`
+        (e.g. docProps/core.xml) put in as they are, `images` (name, PNG) added
+        as `word/media/<name>.png` under relationship ids `rIdCv<name>`."""
+        out = dict(replacements)
+        for name, template in self.templates.items():
+            try:
+                xml = template.render(context)
+            except UndefinedError as exc:
+                missing = re.search(r"'(\w+)' is undefined", str(exc))
+                tag = missing[1] if missing else str(exc)
+                raise TemplateFileError(self.source, f"thẻ '{{{{ {tag} }}}}' không có trong dữ liệu công văn ({name})") from None
+            except TemplateError as exc:
+                raise TemplateFileError(self.source, f"không điền được thẻ trong {name}: {exc}") from None
+            out[name] = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml).encode("utf-8")
+        parts = [(n, out.get(n, d)) for n, d in self.parts]
+        if images:
+            parts = _with_images(parts, images)
+            out.update({_DOCUMENT_RELS: b"", _CONTENT_TYPES: b""})
+        deflated = {n: p for n, p in self._deflated.items() if n not in out}
+        return write_zip(parts, deflated)
+
+
+def _paragraph_text(xml: str, line: int | None) -> str:
+    if not line:
+        return ""
+    text = re.sub(r"<[^>]+>", "", xml.splitlines()[line - 1] if line <= len(xml.splitlines()) else "")
+    return f"đoạn '{text.strip()[:60]}'"
+
+
+def _with_images(parts: list[tuple[str, bytes]], images: list[tuple[str, bytes]]) -> list[tuple[str, bytes]]:
+    """Add PNG parts, their relationships and the png content type, deterministically."""
+    content = dict(parts)
+    rels = etree.fromstring(content[_DOCUMENT_RELS])
+    for name, _ in images:
+        rel = etree.SubElement(rels, f"{{{REL_NS}}}Relationship")
+        rel.set("Id", image_rel_id(name))
+        rel.set("Type", _IMAGE_REL)
+        rel.set("Target", f"media/{name}.png")
+    types = etree.fromstring(content[_CONTENT_TYPES])
+    if not any(d.get("Extension", "").lower() == "png" for d in types.iter(f"{{{_CT_NS}}}Default")):
+        default = etree.Element(f"{{{_CT_NS}}}Default", Extension="png", ContentType="image/png")
+        types.insert(0, default)
+    replaced = {
+        _DOCUMENT_RELS: etree.tostring(rels, xml_declaration=True, encoding="UTF-8", standalone=True),
+        _CONTENT_TYPES: etree.tostring(types, xml_declaration=True, encoding="UTF-8", standalone=True),
+    }
+    taken = {n for n, _ in parts}
+    added = [(str(PurePosixPath("word/media") / f"{name}.png"), data) for name, data in images]
+    clash = [n for n, _ in added if n in taken]
+    if clash:
+        raise TemplateFileError("mẫu", f"mẫu đã có tệp {clash[0]}: hãy đổi tên ảnh trong mẫu")
+    return [(n, replaced.get(n, d)) for n, d in parts] + added
+
+
+def image_rel_id(name: str) -> str:
+    return f"rIdCv{name}"
+
