@@ -11,12 +11,18 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from pathlib import Path
 from typing import Annotated, Any, Literal, Union
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
 
 from . import nd30
 from .vietnamese import clean_text
+
+
+LAYOUT_SUFFIXES = (".docx", ".yaml", ".yml", ".json", ".toml")
+# Fields that name a file, relative to the data file they are written in.
+PATH_FIELDS = (("layout",), ("nguoi_ky", "chu_ky"), ("nguoi_ky", "con_dau"))
 
 
 def _lines(value: Any) -> Any:
@@ -153,6 +159,19 @@ class NguoiKy(_Model):
     def _caps(cls, value: str | None) -> str | None:
         return None if value is None or not value.strip() else value.strip().upper()
 
+    @field_validator("chu_ky", "con_dau")
+    @classmethod
+    def _image(cls, value: str | None) -> str | None:
+        # II.7d, II.8a: the signature and the seal of an electronic dispatch are
+        # transparent PNG images.
+        if not value or not value.strip():
+            return None
+        if Path(value).suffix.lower() != ".png":
+            raise ValueError(f"'{value}': cần ảnh PNG nền trong suốt (Phụ lục I, II.7d, II.8a)")
+        if not Path(value).is_file():
+            raise ValueError(f"không tìm thấy tệp ảnh '{value}'")
+        return value
+
     @field_validator("ho_ten")
     @classmethod
     def _name(cls, value: str) -> str:
@@ -267,6 +286,18 @@ class CongVan(_Model):
     do_mat: Literal["MẬT", "TỐI MẬT", "TUYỆT MẬT"] | None = None  # ô 10a
     pham_vi_luu_hanh: str | None = None  # ô 11
     lien_he: LienHe | None = None  # ô 13
+    # The agency's layout: a .docx layout template, or a YAML profile of the values
+    # the decree leaves open; relative to the data file.
+    layout: str | None = None
+
+    @field_validator("layout")
+    @classmethod
+    def _layout(cls, value: str | None) -> str | None:
+        if value and Path(value).suffix.lower() not in LAYOUT_SUFFIXES:
+            raise ValueError(f"'{value}': bố cục là mẫu .docx hoặc tệp .yaml/.json/.toml")
+        if value and not Path(value).is_file():
+            raise ValueError(f"không tìm thấy tệp bố cục '{value}'")
+        return value or None
 
     @field_validator("co_quan_chu_quan", "co_quan_ban_hanh")
     @classmethod

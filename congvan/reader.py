@@ -329,4 +329,25 @@ def to_dispatch(data: dict, lines: Lines, path: Path, source: str | None = None,
     if values is not None or is_template(data):
         data = fill(data, lines, source, values, path)
     data = clean_strings(data, lines, source, convert_legacy=convert_legacy)
-    return validate(CongVan, data, lines, source)
+    return validate(CongVan, relative_to(data, path.parent), lines, source)
+
+
+def relative_to(data: Any, folder: Path) -> Any:
+    """The file names a dispatch holds (layout, signature and seal images), made
+    relative to the folder of the file they are written in."""
+    from .model import PATH_FIELDS
+
+    if not isinstance(data, dict):
+        return data
+    data = dict(data)
+    for keys in PATH_FIELDS:
+        owner = data
+        for key in keys[:-1]:
+            if not isinstance(owner.get(key), dict):
+                break
+            owner[key] = owner = dict(owner[key])
+        else:
+            value = owner.get(keys[-1])
+            if isinstance(value, str) and value.strip() and not Path(value).is_absolute():
+                owner[keys[-1]] = str(folder / value.strip())
+    return data

@@ -6,7 +6,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .docx.writer import DocxWriter, write_atomic
-from .layout import DEFAULT_LAYOUT, Layout
+from .layout import DEFAULT_LAYOUT, Layout, load_layout
 from .model import CongVan
 
 
@@ -15,9 +15,26 @@ def _writer(layout: Layout, template: Path | None) -> DocxWriter:
     return DocxWriter(layout, template)
 
 
+@lru_cache(maxsize=8)
+def _profile(path: Path, mtime_ns: int) -> Layout:
+    return load_layout(path)
+
+
+def writer_for(cv: CongVan, layout: Layout = DEFAULT_LAYOUT, template: str | Path | None = None) -> DocxWriter:
+    """The writer of a dispatch: what the caller asks for, else the dispatch's own
+    `layout:` (a .docx template or a YAML profile), else the defaults."""
+    if cv.layout and template is None:
+        own = Path(cv.layout)
+        if own.suffix.lower() == ".docx":
+            template = own
+        elif layout == DEFAULT_LAYOUT:
+            layout = _profile(own, own.stat().st_mtime_ns if own.exists() else 0)
+    return _writer(layout, Path(template) if template else None)
+
+
 def render_docx(cv: CongVan, layout: Layout = DEFAULT_LAYOUT, template: str | Path | None = None) -> bytes:
     """The .docx bytes of a dispatch; the same input always gives the same bytes."""
-    return _writer(layout, Path(template) if template else None).to_bytes(cv)
+    return writer_for(cv, layout, template).to_bytes(cv)
 
 
 def write_docx(cv: CongVan, path: str | Path, layout: Layout = DEFAULT_LAYOUT, template: str | Path | None = None) -> Path:

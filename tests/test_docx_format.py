@@ -84,21 +84,39 @@ def test_only_times_new_roman(rendered, document):
 # -- styles -----------------------------------------------------------------------
 
 
+def resolved(style, getter):
+    """A style's property as Word sees it: its own, else its base style's."""
+    while style is not None:
+        value = getter(style)
+        if value is not None:
+            return value
+        style = style.base_style
+    return None
+
+
 def test_named_styles_follow_the_rules(document):
     for spec in STYLES:
         style = document.styles[spec.name]  # Word shows the Vietnamese name
         rule = nd30.TEXT_RULES[spec.key]
-        size = style.font.size.pt
+        size = resolved(style, lambda s: s.font.size).pt
         assert size in rule.size, (spec.name, size)
         assert size == getattr(LAYOUT.co_chu, spec.key)
         if rule.bold is not None:
-            assert bool(style.font.bold) is rule.bold, spec.name
+            assert bool(resolved(style, lambda s: s.font.bold)) is rule.bold, spec.name
         if rule.italic is not None:
-            assert bool(style.font.italic) is rule.italic, spec.name
+            assert bool(resolved(style, lambda s: s.font.italic)) is rule.italic, spec.name
         if rule.caps is not None and rule.caps:
             assert not style.font.all_caps  # capitals are typed, not a display effect
         if rule.align:
-            assert style.paragraph_format.alignment == ALIGN[rule.align], spec.name
+            assert resolved(style, lambda s: s.paragraph_format.alignment) == ALIGN[rule.align], spec.name
+
+
+def test_body_levels_inherit_from_the_body_style(document):
+    body = document.styles["Nội dung"]
+    for name in ("Mục", "Khoản", "Điểm"):
+        style = document.styles[name]
+        assert style.base_style == body
+        assert style.font.size is None and style.paragraph_format.first_line_indent is None
 
 
 def test_body_paragraph_format(document):

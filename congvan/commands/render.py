@@ -9,7 +9,7 @@ from pathlib import Path
 from ..errors import CongVanError
 from ..layout import DEFAULT_LAYOUT, load_layout
 from ..reader import FORMATS, load
-from ..render import write_docx
+from ..render import writer_for, write_docx
 from . import error, expand_inputs
 
 
@@ -37,9 +37,11 @@ def run(args: argparse.Namespace) -> int:
         return 2
     out = Path(args.output)
     failed = 0
+    warned: set[Path] = set()
     for source in expand_inputs(args.inputs, set(FORMATS)):
         try:
             cv = load(source, convert_legacy=args.convert_legacy)
+            warn_once(writer_for(cv, layout, args.template), warned)
             target = write_docx(cv, out / f"{source.stem}.docx", layout, args.template)
         except CongVanError as exc:
             failed += 1
@@ -49,3 +51,12 @@ def run(args: argparse.Namespace) -> int:
     if failed:
         print(f"{failed} tệp lỗi, không được tạo.", file=sys.stderr)
     return 1 if failed else 0
+
+
+def warn_once(writer, warned: set) -> None:
+    """A template's departures from NĐ 30, said once per template."""
+    if writer.template_path in warned:
+        return
+    warned.add(writer.template_path)
+    for departure in writer.warnings:
+        print(f"Cảnh báo: mẫu {writer.template_path}: {departure}", file=sys.stderr)

@@ -43,9 +43,8 @@ def read_png(path: str | Path, name: str) -> Image:
         with PILImage.open(path) as picture:
             kind, (px_w, px_h) = picture.format, picture.size
             dpi = picture.info.get("dpi") or (DEFAULT_DPI, DEFAULT_DPI)
-    except OSError as exc:
-        reason = exc.strerror or "không đọc được ảnh"
-        raise CongVanError(f"ảnh {path}: {reason}") from None
+    except OSError:
+        raise CongVanError(f"ảnh {path}: không đọc được ảnh PNG") from None
     if kind != "PNG":
         raise CongVanError(f"ảnh {path}: cần ảnh PNG nền trong suốt (Phụ lục I, II.7d, II.8a), không phải {kind}")
     dpi_x, dpi_y = (float(d) or DEFAULT_DPI for d in dpi)

@@ -85,25 +85,35 @@ def _add_styles(doc, layout: Layout) -> None:
     normal.paragraph_format.space_before = Pt(0)
     normal.paragraph_format.space_after = Pt(0)
     normal.paragraph_format.line_spacing = 1.0
+    body = None
     for spec in STYLES:
         rule = nd30.TEXT_RULES[spec.key]
         style = doc.styles.add_style(spec.name, WD_STYLE_TYPE.PARAGRAPH)
         style.element.set(qn("w:styleId"), spec.style_id)
-        style.base_style = normal
         style.quick_style = True
-        _set_font(style, getattr(layout.co_chu, spec.key))
+        size = getattr(layout.co_chu, spec.key)
         style.font.bold = bool(rule.bold)
         style.font.italic = bool(rule.italic)
         fmt = style.paragraph_format
+        fmt.alignment = _ALIGN.get(rule.align or "left")
+        if spec.body and body is not None:
+            # Mục, khoản, điểm are body text: based on "Nội dung", so a văn thư who
+            # changes its size or indent in Word changes them all.
+            style.base_style = body
+            if size != layout.co_chu.noi_dung:
+                style.font.size = Pt(size)
+            continue
+        style.base_style = normal
+        _set_font(style, size)
         fmt.space_before = Pt(0)
         fmt.space_after = Pt(0)
-        fmt.alignment = _ALIGN.get(rule.align or "left")
         if spec.body:
             # II.6e: justified, first-line indent 1 or 1.27 cm, ≥ 6 pt apart.
             fmt.first_line_indent = Cm(layout.thut_dau_dong_cm)
             fmt.space_after = Pt(layout.cach_doan_pt)
             fmt.line_spacing = layout.gian_dong
             fmt.widow_control = True
+            body = style
     rule_style = doc.styles.add_style(RULE_STYLE_NAME, WD_STYLE_TYPE.PARAGRAPH)
     rule_style.element.set(qn("w:styleId"), RULE_STYLE_ID)
     rule_style.base_style = normal
@@ -251,8 +261,8 @@ def load_template(path: Path | None = None, layout: Layout = DEFAULT_LAYOUT) -> 
         path = Path(path)
         try:
             stat = path.stat()
-        except OSError as exc:
-            raise TemplateFileError(str(path), f"không mở được mẫu ({exc.strerror})") from None
+        except OSError:
+            raise TemplateFileError(str(path), "không tìm thấy tệp mẫu") from None
         return _compiled_file(path.resolve(), stat.st_mtime_ns, stat.st_size)
     return _compiled_default(layout)
 

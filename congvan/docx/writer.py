@@ -25,6 +25,7 @@ from ..vietnamese import ngay_thang_nam
 # Space above Nơi nhận and the signer's title, level with each other (II.9d).
 SIGNATURE_SPACE_BEFORE_PT = 12
 from .compiled import CompiledTemplate
+from .conformance import template_departures
 from .images import Image, place_images, signature_images
 from .styles import style_id
 from .template import load_template, rule
@@ -40,7 +41,10 @@ class DocxWriter:
 
     def __init__(self, layout: Layout = DEFAULT_LAYOUT, template: Path | None = None) -> None:
         self.layout = layout
-        self.template: CompiledTemplate = load_template(template, layout)
+        self.template_path = template
+        compiled = load_template(template, layout)  # a clear error for an unusable file
+        # A user's template that departs from NĐ 30 still renders; these say how.
+        self.warnings = template_departures(Path(template).read_bytes()) if template else []
         self.text_width = mm(layout.text_width_mm)
         left = round(self.text_width * layout.ti_le_cot_trai)
         signature_left = round(self.text_width * layout.ti_le_cot_noi_nhan)
@@ -48,8 +52,13 @@ class DocxWriter:
         self.widths = {
             "co_quan": left, "dau_hieu": left, "pham_vi_luu_hanh": self.text_width - left,
             "noi_nhan": signature_left, "nguoi_ky": self.text_width - signature_left,
-            **self.template.block_widths,
+            **compiled.block_widths,
         }
+
+    @property
+    def template(self) -> CompiledTemplate:
+        """The compiled template (read again when its file changes on disk)."""
+        return load_template(self.template_path, self.layout)
 
     # -- public -------------------------------------------------------------
 

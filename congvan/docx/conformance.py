@@ -1,0 +1,52 @@
+"""A layout template held against NĐ 30: page set-up, fonts and the sizes of the
+components' styles. A template that departs still renders; each departure is a
+warning for the văn thư (the full check of a finished dispatch is `congvan check`)."""
+
+from __future__ import annotations
+
+import io
+
+from docx import Document
+from docx.oxml.ns import qn
+
+from .. import nd30
+from .styles import STYLES
+
+_SIDES = {"top": "trên", "bottom": "dưới", "left": "trái", "right": "phải"}
+
+
+def template_departures(data: bytes) -> list[str]:
+    """Vietnamese warnings, one per departure from NĐ 30 in the template's set-up."""
+    doc = Document(io.BytesIO(data))
+    out: list[str] = []
+    section = doc.sections[0]
+    # Phần I, Mục I.1: A4, 210 × 297 mm.
+    if section.page_width is not None and section.page_height is not None:
+        size = (round(section.page_width.mm), round(section.page_height.mm))
+        if sorted(size) != [round(nd30.PAGE_WIDTH_MM), round(nd30.PAGE_HEIGHT_MM)]:
+            out.append(f"khổ giấy {size[0]} × {size[1]} mm (cần A4 210 × 297 mm, Phần I, Mục I.1)")
+    for side, allowed in nd30.MARGINS_MM.items():
+        value = getattr(section, f"{side}_margin")
+        # Margins are whole twips (1/56.7 mm): 20 mm is stored as 20.003 mm.
+        if value is not None and round(value.mm, 1) not in allowed:
+            out.append(f"lề {_SIDES[side]} {value.mm:.0f} mm (cần {allowed.describe('mm')}, {allowed.section})")
+    fonts = {}
+    defaults = doc.styles.element.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}/{qn('w:rFonts')}")
+    if defaults is not None and defaults.get(qn("w:ascii")):
+        fonts["mặc định"] = defaults.get(qn("w:ascii"))
+    for style in doc.styles:
+        if style.type == 1 and style.font.name:  # paragraph styles
+            fonts[style.name] = style.font.name
+    for where, font in fonts.items():
+        if font != nd30.FONT and font not in nd30.FONT_STAND_INS:
+            out.append(f"phông chữ {font} ở kiểu '{where}' (cần {nd30.FONT}, Phần I, Mục I.4)")
+    by_id = {s.style_id: s for s in doc.styles if s.type == 1}
+    for spec in STYLES:
+        style = by_id.get(spec.style_id)
+        if style is None or style.font.size is None:
+            continue
+        rule = nd30.TEXT_RULES[spec.key]
+        size = style.font.size.pt
+        if size not in rule.size:
+            out.append(f"cỡ chữ {rule.name} {size:g} pt (cần {rule.size.describe('pt')}, Phụ lục I, {rule.size.section})")
+    return out
