@@ -141,9 +141,10 @@ class _Worker:
         probe = self.dir / "probe"
         sample = self.dir / "probe.docx"
         _blank_docx(sample)
-        if not self.profile.exists():
+        if self.want_resident and not self.profile.exists():
             # First start: a plain conversion builds the profile (LibreOffice restarts
-            # itself once while doing so), then quits.
+            # itself once while doing so), then quits. Without a resident process the
+            # first real call does this.
             self._probe(probe, sample)
         if self.want_resident:
             self._start_server()
