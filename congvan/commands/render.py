@@ -85,7 +85,7 @@ def _pdfs(args: argparse.Namespace, rendered: list[tuple[Path, CongVan, Path]], 
             try:
                 if not result.ok:
                     raise PdfError(f"{source}: không tạo được PDF: {result.error}")
-                finish_pdf(result.target, cv, pdfa=args.pdfa)
+                finish_pdf(result.target, cv, pdfa=args.pdfa, label=str(source))
             except CongVanError as exc:
                 result.target.unlink(missing_ok=True)  # no unchecked PDF is left behind
                 failed += 1

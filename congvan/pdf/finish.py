@@ -70,12 +70,14 @@ def check_pdfa(reader: PdfReader) -> list[str]:
     return []
 
 
-def finish_pdf(pdf_path: str | Path, cv: CongVan, pdfa: bool = False, pages: int | None = None) -> int:
+def finish_pdf(pdf_path: str | Path, cv: CongVan, pdfa: bool = False, pages: int | None = None,
+               label: str | None = None) -> int:
     """Check a converted PDF and set its metadata; returns the page count.
 
     Raises PdfError naming every problem: fonts other than Times New Roman /
     Liberation Serif or not embedded, an unexpected page count, and for `pdfa` a
-    file that does not declare PDF/A-2b. A PDF/A file is not rewritten (its XMP
+    file that does not declare PDF/A-2b. `label` names the file in messages
+    (default: its path). A PDF/A file is not rewritten (its XMP
     and document information must stay in step; LibreOffice fills both from the
     DOCX properties), its information is only checked.
     """
@@ -94,7 +96,7 @@ def finish_pdf(pdf_path: str | Path, cv: CongVan, pdfa: bool = False, pages: int
             if str(info.get(key, "")) != wanted[key]:
                 problems.append(f"siêu dữ liệu {key[1:]} là '{info.get(key, '')}', cần '{wanted[key]}'")
     if problems:
-        raise PdfError(f"{path}: " + "; ".join(problems))
+        raise PdfError(f"{label or path}: " + "; ".join(problems))
     if not pdfa:
         writer = PdfWriter(clone_from=reader)
         producer = str((reader.metadata or {}).get("/Producer", "LibreOffice"))
