@@ -128,6 +128,7 @@ class _Worker:
         self.server: subprocess.Popen | None = None
         self.client: subprocess.Popen | None = None
         self.closed = False
+        self.fallback = False
         self.dir.mkdir(parents=True, exist_ok=True)
 
     # -- process management ----------------------------------------------
@@ -168,6 +169,7 @@ class _Worker:
         time.sleep(0.05)
         if not ok or self.server.poll() is not None:
             self.stop()  # cannot keep a resident process: fall back to one process per chunk
+            self.fallback = True
 
     def stop(self) -> None:
         _kill(self.client)
@@ -204,8 +206,10 @@ class _Worker:
 
     def convert(self, chunk: list[tuple[Path, Path]], export: str) -> list[str | None]:
         """Convert a chunk; returns one error (or None) per file, in order."""
+        self._revive()
         errors = self._convert_once(chunk, export)
         if not any(e == _HANG for e in errors):
+            self._revive()  # keep the worker warm for the next call
             return errors
         # A hang or crash: restart clean, then retry each of those files on its own.
         self._restart()
@@ -217,6 +221,12 @@ class _Worker:
                     self._restart()
             out.append(err)
         return out
+
+    def _revive(self) -> None:
+        """Restart a resident process that died (crash, kill) since the last call."""
+        if self.want_resident and not self.fallback and not self.closed:
+            if self.server is None or self.server.poll() is not None:
+                self._restart()
 
     def _restart(self) -> None:
         self.stop()
