@@ -23,6 +23,7 @@ interrupted (try/finally, plus an atexit hook for the resident processes).
 from __future__ import annotations
 
 import atexit
+import hashlib
 import math
 import os
 import queue
@@ -119,8 +120,10 @@ def find_soffice(binary: str | os.PathLike | None = None) -> str:
 class _Worker:
     """One profile, one resident soffice (when it can be started), one chunk at a time."""
 
-    def __init__(self, binary: str, root: Path, index: int, timeout: float, resident: bool) -> None:
+    def __init__(self, binary: str, root: Path, index: int, timeout: float, resident: bool,
+                 template: Path | None = None) -> None:
         self.binary = binary
+        self.template = template
         self.dir = root / f"worker-{index}"
         self.profile = self.dir / "profile"
         self.timeout = timeout
@@ -142,13 +145,32 @@ class _Worker:
         probe = self.dir / "probe"
         sample = self.dir / "probe.docx"
         _blank_docx(sample)
+        if not self.profile.exists() and self.template is not None and self.template.exists():
+            shutil.copytree(self.template, self.profile, symlinks=True)
         if self.want_resident and not self.profile.exists():
             # First start: a plain conversion builds the profile (LibreOffice restarts
             # itself once while doing so), then quits. Without a resident process the
             # first real call does this.
-            self._probe(probe, sample)
+            if self._probe(probe, sample):
+                self._save_template()
         if self.want_resident:
             self._start_server()
+
+    def _save_template(self) -> None:
+        """Keep a copy of the fresh profile, so later engines skip the first start."""
+        if self.template is None or self.template.exists():
+            return
+        try:
+            self.template.parent.mkdir(parents=True, exist_ok=True)
+            tmp = Path(tempfile.mkdtemp(prefix=".profile-", dir=self.template.parent))
+            shutil.copytree(self.profile, tmp / "p", symlinks=True)
+            (tmp / "p" / ".lock").unlink(missing_ok=True)
+            os.replace(tmp / "p", self.template)  # fails harmlessly if another run won
+        except OSError:
+            pass
+        finally:
+            if "tmp" in locals():
+                shutil.rmtree(tmp, ignore_errors=True)
 
     def _probe(self, probe: Path, sample: Path) -> bool:
         shutil.rmtree(probe, ignore_errors=True)
@@ -272,6 +294,18 @@ class _Worker:
             shutil.rmtree(stage, ignore_errors=True)
 
 
+def _default_cache(binary: str) -> Path:
+    """A fresh-profile copy per LibreOffice installation, in the user's cache folder."""
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    real = Path(binary).resolve()
+    try:
+        stamp = f"{real.stat().st_mtime_ns:x}"
+    except OSError:
+        stamp = "0"
+    tag = hashlib.sha1(f"{real}:{stamp}".encode()).hexdigest()[:12]
+    return base / "congvan" / f"libreoffice-profile-{tag}"
+
+
 def _blank_docx(path: Path) -> None:
     # DOCX, not plain text: a resident office holding a .txt aborted on the next call.
     import docx
@@ -362,8 +396,12 @@ class PdfEngine:
     """
 
     def __init__(self, workers: int | None = None, timeout: float = 60.0, *,
-                 binary: str | os.PathLike | None = None, resident: bool = True) -> None:
+                 binary: str | os.PathLike | None = None, resident: bool = True,
+                 profile_cache: str | os.PathLike | None | bool = True) -> None:
         self.binary = find_soffice(binary)
+        if profile_cache is True:
+            profile_cache = _default_cache(self.binary)
+        self.profile_cache = Path(profile_cache) if profile_cache else None
         self.workers = max(1, workers or os.cpu_count() or 1)
         self.timeout = timeout
         self.resident = resident
@@ -385,8 +423,8 @@ class PdfEngine:
             if self.root is None:
                 self.root = Path(tempfile.mkdtemp(prefix="congvan-soffice-"))
             missing = self.workers - len(self._all)
-            fresh = [_Worker(self.binary, self.root, len(self._all) + i, self.timeout, self.resident)
-                     for i in range(missing)]
+            fresh = [_Worker(self.binary, self.root, len(self._all) + i, self.timeout, self.resident,
+                             self.profile_cache) for i in range(missing)]
             self._all += fresh
         try:
             threads = [threading.Thread(target=w.start, daemon=True) for w in fresh]
