@@ -87,6 +87,7 @@ def main() -> int:
     print(f"  engine, chuyển đổi:                {t_convert:6.2f} s  → {rate_warm:6.1f} công văn/s (worker đã ấm)")
     print(f"  engine, hoàn thiện (pypdf):        {t_finish:6.2f} s")
     print(f"  engine, tổng (khởi động+chuyển+hoàn thiện): {t_engine:6.2f} s  → {rate_engine:6.1f} công văn/s")
+    print(f"  kể cả tạo DOCX:                     {t_engine + t_docx:6.2f} s  → {n / (t_engine + t_docx):6.1f} công văn/s")
     print(f"  vòng lặp soffice từng tệp: {len(sample)} tệp đo, ngoại suy cho {n}: {t_loop:6.2f} s  → {rate_loop:6.2f} công văn/s")
     print(f"  tỉ lệ engine/vòng lặp: {rate_engine / rate_loop:5.1f}× (tổng), {rate_warm / rate_loop:5.1f}× (worker đã ấm)")
     return 1 if failed else 0
