@@ -75,6 +75,13 @@ class PdfEngine:
 
         with PdfEngine() as engine:
             results = engine.convert([(docx, pdf), ...])
+
+    workers: LibreOffice processes (None: one per CPU core). timeout: seconds a call
+    may go without producing a file before it counts as hung. binary: the soffice
+    executable (default: found on PATH). resident: keep a resident process per worker
+    (best for many calls); False starts one process per chunk (one batch, then exit).
+    profile_cache: where a fresh profile is kept for later runs (True: the user's
+    cache folder; None/False: none).
     """
 
     def __init__(self, workers: int | None = None, timeout: float = 60.0, *,

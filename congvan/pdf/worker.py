@@ -10,6 +10,8 @@ import tempfile
 import time
 from pathlib import Path
 
+import docx
+
 from .process import POLL, kill, spawn, wait_for_pipe
 
 HANG = "hang"  # marks a file whose call hung or crashed, to retry it alone
@@ -87,7 +89,9 @@ class Worker:
         # with no document left open LibreOffice quits.
         ok = self._probe(self.dir / "probe", self.dir / "probe.docx")
         time.sleep(0.05)
-        if not ok or self.server.poll() is not None:
+        if self.closed:  # closed (interrupted) while starting: leave nothing running
+            self.stop()
+        elif not ok or self.server.poll() is not None:
             self.stop()  # cannot keep a resident process: fall back to one process per chunk
             self.fallback = True
 
@@ -206,8 +210,6 @@ def default_cache(binary: str) -> Path:
 
 def blank_docx(path: Path) -> None:
     # DOCX, not plain text: a resident office holding a .txt aborted on the next call.
-    import docx
-
     docx.Document().save(path)
 
 
