@@ -183,3 +183,17 @@ def test_cli_without_libreoffice(tmp_path, monkeypatch, capsys):
         "Hãy cài: apt-get install libreoffice-writer-nogui fonts-liberation2\n"
     )
     assert not out.exists()
+
+
+def test_cli_one_bad_pdf_does_not_stop_the_others(tmp_path, capsys):
+    bad = tmp_path / "dien-thoai.yaml"
+    text = EXAMPLES[0].read_text(encoding="utf-8")
+    bad.write_text(text.replace("trich_yeu: >-\n", "trich_yeu: >-\n  gọi ☎ khi cần;\n", 1), encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["render", str(bad), str(EXAMPLES[1]), "-o", str(out), "--format", "docx,pdf"]) == 1
+    assert sorted(p.name for p in out.iterdir()) == [
+        "covid-19-sau-15-9-2021.docx", "covid-19-sau-15-9-2021.pdf", "dien-thoai.docx",
+    ]
+    err = capsys.readouterr().err
+    assert f"Lỗi: {bad}: phông 'DejaVuSans' không phải Times New Roman/Liberation Serif" in err
+    assert err.endswith("1 tệp lỗi, không được tạo.\n")
