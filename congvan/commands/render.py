@@ -12,6 +12,7 @@ from ..layout import DEFAULT_LAYOUT, load_layout
 from ..model import CongVan
 from ..pdf import PdfEngine, PdfError, find_soffice, finish_pdf, merge_pdfs
 from ..reader import FORMATS, load
+from ..docx.writer import write_atomic
 from ..render import write_docx
 from . import error, expand_inputs
 
@@ -75,8 +76,8 @@ def _pdfs(args: argparse.Namespace, rendered: list[tuple[Path, CongVan, Path]], 
     """Convert the batch's DOCX files; returns the number of failures."""
     failed = 0
     with tempfile.TemporaryDirectory(prefix="congvan-pdf-") as tmp:
-        folder = out if keep else Path(tmp)
-        pairs = [(docx, folder / f"{source.stem}.pdf") for source, _, docx in rendered]
+        # Converted and checked in a temporary folder; only checked PDFs reach `out`.
+        pairs = [(docx, Path(tmp) / f"{i}" / f"{source.stem}.pdf") for i, (source, _, docx) in enumerate(rendered)]
         # One batch per run: one LibreOffice start per worker, no resident process.
         with PdfEngine(workers=args.workers, resident=False) as engine:
             results = engine.convert(pairs, pdfa=args.pdfa)
@@ -87,12 +88,13 @@ def _pdfs(args: argparse.Namespace, rendered: list[tuple[Path, CongVan, Path]], 
                     raise PdfError(f"{source}: không tạo được PDF: {result.error}")
                 finish_pdf(result.target, cv, pdfa=args.pdfa, label=str(source))
             except CongVanError as exc:
-                result.target.unlink(missing_ok=True)  # no unchecked PDF is left behind
                 failed += 1
                 error(str(exc))
                 continue
             if keep:
-                print(f"Đã tạo {result.target}")
+                final = out / result.target.name
+                write_atomic(final, result.target.read_bytes())
+                print(f"Đã tạo {final}")
             done.append((result.target, f"Số: {cv.so_ky_hieu} – V/v {cv.trich_yeu}"))
         if args.merge and done:
             target = merge_pdfs(done, args.merge)
