@@ -3,6 +3,7 @@
     import congvan
     cv = congvan.load("examples/bau-cu-2021.yaml")
     congvan.write_docx(cv, "out/bau-cu-2021.docx")
+    congvan.write_pdf(cv, "out/bau-cu-2021.pdf")     # through LibreOffice
 """
 
 from .batch import Job, Result, Summary, render_many
@@ -11,6 +12,7 @@ from .layout import DEFAULT_LAYOUT, Layout, load_layout
 from .model import CongVan, LienHe, Muc, Ngay, NguoiKy, NguoiSoan, QuyenHan
 from .reader import load
 from .render import render_docx, write_docx
+from .pdf import PdfEngine, render_pdf, write_pdf
 from .vietnamese import format_date, format_number, ngay_ngan, ngay_thang_nam, so_thanh_chu, tien, tien_thanh_chu
 
 __version__ = "0.1.0"
@@ -21,4 +23,5 @@ __all__ = [
     "render_docx", "write_docx", "__version__",
 ]
 __all__ += ["Job", "Result", "Summary", "render_many"]
+__all__ += ["PdfEngine", "render_pdf", "write_pdf"]
 __all__ += ["format_date", "format_number", "ngay_ngan", "ngay_thang_nam", "so_thanh_chu", "tien", "tien_thanh_chu"]

@@ -28,3 +28,12 @@ def rendered(example) -> bytes:
 @pytest.fixture(scope="session")
 def document(rendered):
     return Document(io.BytesIO(rendered))
+
+
+@pytest.fixture(scope="session")
+def pdf_engine():
+    """One LibreOffice engine for the whole test session."""
+    from congvan.pdf import PdfEngine
+
+    with PdfEngine(timeout=60) as engine:
+        yield engine

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import argparse
 import sys
+import tempfile
 from pathlib import Path
 
 from ..errors import CongVanError
 from ..layout import DEFAULT_LAYOUT, load_layout
+from ..model import CongVan
+from ..pdf import PdfEngine, PdfError, find_soffice, finish_pdf, merge_pdfs
 from ..reader import FORMATS, load
+from ..docx.writer import write_atomic
 from ..render import writer_for, write_docx
 from . import error, expand_inputs
 
@@ -20,6 +24,9 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
     p.add_argument("--format", default="docx", metavar="ĐỊNH_DẠNG", help="docx, pdf hoặc docx,pdf (mặc định: docx)")
     p.add_argument("--layout", metavar="TỆP", help="tệp YAML bố cục thay cho bố cục mặc định")
     p.add_argument("--template", metavar="TỆP", help="mẫu .docx của cơ quan thay cho mẫu mặc định")
+    p.add_argument("--pdfa", action="store_true", help="PDF theo chuẩn lưu trữ PDF/A-2b")
+    p.add_argument("--merge", metavar="TỆP.pdf", help="gộp mọi PDF của lần chạy thành một tệp, mỗi công văn một dấu trang")
+    p.add_argument("--workers", type=int, metavar="N", help="số tiến trình LibreOffice chạy song song (mặc định: số nhân CPU)")
     p.add_argument("--convert-legacy", action="store_true", help="tự chuyển văn bản gõ bằng bảng mã TCVN3/VNI sang Unicode")
     p.set_defaults(func=run)
 
@@ -35,19 +42,33 @@ def run(args: argparse.Namespace) -> int:
     except CongVanError as exc:
         error(str(exc))
         return 2
+    want_pdf = "pdf" in formats or bool(args.merge) or args.pdfa
+    if want_pdf:
+        try:
+            find_soffice()
+        except CongVanError as exc:
+            error(str(exc))
+            return 2
     out = Path(args.output)
     failed = 0
     warned: set[Path] = set()
-    for source in expand_inputs(args.inputs, set(FORMATS)):
-        try:
-            cv = load(source, convert_legacy=args.convert_legacy)
-            warn_once(writer_for(cv, layout, args.template), warned)
-            target = write_docx(cv, out / f"{source.stem}.docx", layout, args.template)
-        except CongVanError as exc:
-            failed += 1
-            error(str(exc))
-            continue
-        print(f"Đã tạo {target}")
+    rendered: list[tuple[Path, CongVan, Path]] = []
+    with tempfile.TemporaryDirectory(prefix="congvan-") as tmp:
+        for source in expand_inputs(args.inputs, set(FORMATS)):
+            docx_dir = out if "docx" in formats else Path(tmp)
+            try:
+                cv = load(source, convert_legacy=args.convert_legacy)
+                warn_once(writer_for(cv, layout, args.template), warned)
+                target = write_docx(cv, docx_dir / f"{source.stem}.docx", layout, args.template)
+            except CongVanError as exc:
+                failed += 1
+                error(str(exc))
+                continue
+            if "docx" in formats:
+                print(f"Đã tạo {target}")
+            rendered.append((source, cv, target))
+        if want_pdf and rendered:
+            failed += _pdfs(args, rendered, out, "pdf" in formats)
     if failed:
         print(f"{failed} tệp lỗi, không được tạo.", file=sys.stderr)
     return 1 if failed else 0
@@ -60,3 +81,33 @@ def warn_once(writer, warned: set) -> None:
     warned.add(writer.template_path)
     for departure in writer.warnings:
         print(f"Cảnh báo: mẫu {writer.template_path}: {departure}", file=sys.stderr)
+
+
+def _pdfs(args: argparse.Namespace, rendered: list[tuple[Path, CongVan, Path]], out: Path, keep: bool) -> int:
+    """Convert the batch's DOCX files; returns the number of failures."""
+    failed = 0
+    with tempfile.TemporaryDirectory(prefix="congvan-pdf-") as tmp:
+        # Converted and checked in a temporary folder; only checked PDFs reach `out`.
+        pairs = [(docx, Path(tmp) / f"{i}" / f"{source.stem}.pdf") for i, (source, _, docx) in enumerate(rendered)]
+        # One batch per run: one LibreOffice start per worker, no resident process.
+        with PdfEngine(workers=args.workers, resident=False) as engine:
+            results = engine.convert(pairs, pdfa=args.pdfa)
+        done: list[tuple[Path, str]] = []
+        for (source, cv, _), result in zip(rendered, results):
+            try:
+                if not result.ok:
+                    raise PdfError(f"{source}: không tạo được PDF: {result.error}")
+                finish_pdf(result.target, cv, pdfa=args.pdfa, label=str(source))
+            except CongVanError as exc:
+                failed += 1
+                error(str(exc))
+                continue
+            if keep:
+                final = out / result.target.name
+                write_atomic(final, result.target.read_bytes())
+                print(f"Đã tạo {final}")
+            done.append((result.target, f"Số: {cv.so_ky_hieu} – V/v {cv.trich_yeu}"))
+        if args.merge and done:
+            target = merge_pdfs(done, args.merge)
+            print(f"Đã gộp {len(done)} công văn vào {target}")
+    return failed

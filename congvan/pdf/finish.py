@@ -1,0 +1,128 @@
+"""Finishing a converted PDF with pypdf: metadata, checks, PDF/A verification, merge."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import io
+from pathlib import Path
+
+from lxml import etree
+from pypdf import PdfReader, PdfWriter
+from pypdf.generic import ArrayObject, ByteStringObject
+
+from ..docx.writer import write_atomic
+from ..errors import CongVanError
+from ..model import CongVan
+from .fonts import font_problems
+
+PDFAID = "http://www.aiim.org/pdfa/ns/id/"
+MAX_PAGES = 100
+
+
+class PdfError(CongVanError):
+    """A produced PDF fails a check; the message names the file and the problems."""
+
+
+def metadata(cv: CongVan) -> dict[str, str]:
+    """The document information of a dispatch's PDF (the DOCX carries the same)."""
+    info = {
+        "/Title": f"V/v {cv.trich_yeu}",
+        "/Author": " ".join(cv.co_quan_ban_hanh),
+        "/Subject": f"Số: {cv.so_ky_hieu}",
+        "/Keywords": ", ".join(["công văn", cv.ky_hieu, cv.dia_danh]),
+    }
+    date = cv.ngay.date
+    if date is not None:
+        stamp = pdf_date(date)
+        info["/CreationDate"] = info["/ModDate"] = stamp
+    return info
+
+
+def pdf_date(date: dt.date) -> str:
+    # The dispatch's date, at midnight Vietnam time (UTC+7).
+    return f"D:{date:%Y%m%d}000000+07'00'"
+
+
+def pdfa_part(reader: PdfReader) -> tuple[str | None, str | None]:
+    """(part, conformance) declared in the XMP metadata, e.g. ("2", "B")."""
+    root = reader.trailer["/Root"]
+    if "/Metadata" not in root:
+        return None, None
+    try:
+        xmp = etree.fromstring(root["/Metadata"].get_object().get_data())
+    except etree.XMLSyntaxError:
+        return None, None
+    values = {}
+    for key in ("part", "conformance"):
+        attr = xmp.xpath(f"//@*[local-name()='{key}' and namespace-uri()='{PDFAID}']")
+        elem = xmp.xpath(f"//*[local-name()='{key}' and namespace-uri()='{PDFAID}']/text()")
+        found = attr or elem
+        values[key] = str(found[0]).strip() if found else None
+    return values["part"], values["conformance"]
+
+
+def check_pdfa(reader: PdfReader) -> list[str]:
+    part, conformance = pdfa_part(reader)
+    if (part, (conformance or "").upper()) != ("2", "B"):
+        declared = f"PDF/A-{part}{(conformance or '').lower()}" if part else "không khai báo PDF/A"
+        return [f"không phải PDF/A-2b ({declared} trong siêu dữ liệu XMP): tùy chọn xuất PDF của LibreOffice không có tác dụng"]
+    return []
+
+
+def finish_pdf(pdf_path: str | Path, cv: CongVan, pdfa: bool = False, pages: int | None = None,
+               label: str | None = None) -> int:
+    """Check a converted PDF and set its metadata; returns the page count.
+
+    Raises PdfError naming every problem: fonts other than Times New Roman /
+    Liberation Serif or not embedded, an unexpected page count, and for `pdfa` a
+    file that does not declare PDF/A-2b. `label` names the file in messages
+    (default: its path). A PDF/A file is not rewritten (its XMP
+    and document information must stay in step; LibreOffice fills both from the
+    DOCX properties), its information is only checked.
+    """
+    path = Path(pdf_path)
+    reader = PdfReader(path)
+    problems = font_problems(reader)
+    count = len(reader.pages)
+    if not 1 <= count <= MAX_PAGES or (pages is not None and count != pages):
+        expected = f"{pages}" if pages is not None else f"1 đến {MAX_PAGES}"
+        problems.append(f"số trang {count}, cần {expected}")
+    wanted = metadata(cv)
+    if pdfa:
+        problems += check_pdfa(reader)
+        info = reader.metadata or {}
+        for key in ("/Title", "/Author", "/Subject"):
+            if str(info.get(key, "")) != wanted[key]:
+                problems.append(f"siêu dữ liệu {key[1:]} là '{info.get(key, '')}', cần '{wanted[key]}'")
+    if problems:
+        raise PdfError(f"{label or path}: " + "; ".join(problems))
+    if not pdfa:
+        writer = PdfWriter(clone_from=reader)
+        producer = str((reader.metadata or {}).get("/Producer", "LibreOffice"))
+        # No clock time: a draft (no date) gets no creation date at all.
+        writer.metadata = {**wanted, "/Creator": "congvan", "/Producer": producer}
+        write_atomic(path, _deterministic_bytes(writer, cv))
+    return count
+
+
+def _deterministic_bytes(writer: PdfWriter, cv: CongVan) -> bytes:
+    """Same dispatch, same bytes: the file identifier comes from the data, not the clock."""
+    digest = hashlib.md5(cv.model_dump_json().encode(), usedforsecurity=False).digest()
+    writer._ID = ArrayObject([ByteStringObject(digest), ByteStringObject(digest)])
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def merge_pdfs(items: list[tuple[str | Path, str]], target: str | Path, title: str = "Tập công văn") -> Path:
+    """One PDF of many, with one bookmark (outline item) per part; written atomically."""
+    writer = PdfWriter()
+    for path, label in items:
+        writer.append(str(path), outline_item=label)
+    writer.metadata = {"/Title": title}
+    out = io.BytesIO()
+    writer.write(out)
+    target = Path(target)
+    write_atomic(target, out.getvalue())
+    return target

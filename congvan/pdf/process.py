@@ -1,0 +1,112 @@
+"""Process groups for LibreOffice: start, kill, wait for its single-instance pipe.
+
+Every soffice is started in a session of its own, so that killing its process group
+reaches soffice.bin (a grandchild, under oosplash) too. Processes still running at
+interpreter exit are killed by an atexit hook.
+"""
+
+from __future__ import annotations
+
+import atexit
+import os
+import signal
+import subprocess
+import threading
+import time
+from pathlib import Path
+
+POLL = 0.02
+
+_LIVE: set[subprocess.Popen] = set()
+_LIVE_LOCK = threading.Lock()
+
+
+def spawn(args: list[str]) -> subprocess.Popen:
+    proc = subprocess.Popen(
+        args, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        start_new_session=True,  # its own process group: killpg reaches soffice.bin too
+    )
+    with _LIVE_LOCK:
+        _LIVE.add(proc)
+    return proc
+
+
+def kill(proc: subprocess.Popen | None) -> None:
+    if proc is None:
+        return
+    try:
+        os.killpg(proc.pid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        pass
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:  # pragma: no cover - SIGKILL does not fail
+        pass
+    # soffice.bin is a grandchild: wait until init has reaped the whole group.
+    deadline = time.monotonic() + 5
+    while group_members(proc.pid) and time.monotonic() < deadline:
+        time.sleep(POLL)
+    with _LIVE_LOCK:
+        _LIVE.discard(proc)
+
+
+@atexit.register
+def _kill_all() -> None:
+    with _LIVE_LOCK:
+        procs = list(_LIVE)
+    for proc in procs:
+        kill(proc)
+
+
+def wait_for_pipe(server: subprocess.Popen, timeout: float) -> bool:
+    """Wait until the resident soffice listens on its single-instance pipe.
+
+    A client started earlier would become an office of its own instead of handing
+    its files over. Linux: the pipe is a unix socket named ...SingleOfficeIPC_...,
+    found through /proc; elsewhere, give it a few seconds.
+    """
+    if not Path("/proc/net/unix").exists():
+        time.sleep(3)
+        return server.poll() is None
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and server.poll() is None:
+        if group_sockets(server.pid) & ipc_sockets():
+            return True
+        time.sleep(POLL)
+    return False
+
+
+def ipc_sockets() -> set[str]:
+    try:
+        lines = Path("/proc/net/unix").read_text().splitlines()[1:]
+    except OSError:
+        return set()
+    return {f"socket:[{cols[6]}]" for cols in map(str.split, lines) if len(cols) > 7 and "SingleOfficeIPC_" in cols[7]}
+
+
+def group_members(pgid: int) -> list[int]:
+    """Processes (zombies included) of a process group, from /proc."""
+    if not Path("/proc/self").exists():
+        return []
+    members = []
+    for pid in os.listdir("/proc"):
+        if pid.isdigit():
+            try:
+                if os.getpgid(int(pid)) == pgid:
+                    members.append(int(pid))
+            except OSError:
+                continue
+    return members
+
+
+def group_sockets(pgid: int) -> set[str]:
+    found: set[str] = set()
+    for pid in group_members(pgid):
+        try:
+            fds = Path(f"/proc/{pid}/fd")
+            found |= {os.readlink(fds / fd) for fd in os.listdir(fds)}
+        except OSError:
+            continue
+    return found
+
+

@@ -1,0 +1,238 @@
+"""One LibreOffice worker: its profile, its resident process, one chunk at a time."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+import tempfile
+import time
+from pathlib import Path
+
+import docx
+
+from .process import POLL, kill, spawn, wait_for_pipe
+
+HANG = "hang"  # marks a file whose call hung or crashed, to retry it alone
+
+
+class Worker:
+    """One profile, one resident soffice (when it can be started), one chunk at a time."""
+
+    def __init__(self, binary: str, root: Path, index: int, timeout: float, resident: bool,
+                 template: Path | None = None) -> None:
+        self.binary = binary
+        self.template = template
+        self.dir = root / f"worker-{index}"
+        self.profile = self.dir / "profile"
+        self.timeout = timeout
+        self.want_resident = resident
+        self.server: subprocess.Popen | None = None
+        self.client: subprocess.Popen | None = None
+        self.closed = False
+        self.fallback = False
+        self.dir.mkdir(parents=True, exist_ok=True)
+
+    # -- process management ----------------------------------------------
+
+    def _base(self) -> list[str]:
+        return [self.binary, f"-env:UserInstallation={self.profile.as_uri()}", "--headless",
+                "--norestore", "--nologo", "--nolockcheck"]
+
+    def start(self) -> None:
+        """Create the profile (first start) and, if wanted, the resident process."""
+        probe = self.dir / "probe"
+        sample = self.dir / "probe.docx"
+        blank_docx(sample)
+        if not self.profile.exists() and self.template is not None and self.template.exists():
+            shutil.copytree(self.template, self.profile, symlinks=True)
+        if self.want_resident and not self.profile.exists():
+            # First start: a plain conversion builds the profile (LibreOffice restarts
+            # itself once while doing so), then quits. Without a resident process the
+            # first real call does this.
+            if self._probe(probe, sample):
+                self._save_template()
+        if self.want_resident:
+            self._start_server()
+
+    def _save_template(self) -> None:
+        """Keep a copy of the fresh profile, so later engines skip the first start."""
+        if self.template is None or self.template.exists():
+            return
+        try:
+            self.template.parent.mkdir(parents=True, exist_ok=True)
+            tmp = Path(tempfile.mkdtemp(prefix=".profile-", dir=self.template.parent))
+            shutil.copytree(self.profile, tmp / "p", symlinks=True)
+            (tmp / "p" / ".lock").unlink(missing_ok=True)
+            os.replace(tmp / "p", self.template)  # fails harmlessly if another run won
+        except OSError:
+            pass
+        finally:
+            if "tmp" in locals():
+                shutil.rmtree(tmp, ignore_errors=True)
+
+    def _probe(self, probe: Path, sample: Path) -> bool:
+        shutil.rmtree(probe, ignore_errors=True)
+        probe.mkdir()
+        ok = self._run(self._base() + ["--convert-to", "pdf", "--outdir", str(probe), str(sample)],
+                       max(self.timeout, 60.0), lambda: len(os.listdir(probe)))
+        return ok and (probe / "probe.pdf").exists()
+
+    def _start_server(self) -> None:
+        anchor = self.dir / "anchor.docx"
+        blank_docx(anchor)
+        self.server = spawn(self._base() + [str(anchor)])
+        wait_for_pipe(self.server, max(self.timeout, 60.0))
+        # Ready when a probe conversion through the pipe succeeds and the server lives
+        # on. The probe is not the anchor: converting an open document closes it, and
+        # with no document left open LibreOffice quits.
+        ok = self._probe(self.dir / "probe", self.dir / "probe.docx")
+        time.sleep(0.05)
+        if self.closed:  # closed (interrupted) while starting: leave nothing running
+            self.stop()
+        elif not ok or self.server.poll() is not None:
+            self.stop()  # cannot keep a resident process: fall back to one process per chunk
+            self.fallback = True
+
+    def stop(self) -> None:
+        kill(self.client)
+        kill(self.server)
+        self.client = self.server = None
+
+    def close(self) -> None:
+        self.closed = True
+        self.stop()
+
+    # -- conversion -------------------------------------------------------
+
+    def _run(self, args: list[str], timeout: float, progress) -> bool:
+        """Run one soffice call; False on timeout (no progress for `timeout` s) or error."""
+        self.client = spawn(args)
+        try:
+            last, seen = time.monotonic(), progress()
+            while True:
+                code = self.client.poll()
+                if code is not None:
+                    return code == 0
+                if self.closed:
+                    return False
+                now = time.monotonic()
+                count = progress()
+                if count != seen:
+                    last, seen = now, count
+                elif now - last > timeout:
+                    return False
+                time.sleep(POLL)
+        finally:
+            kill(self.client)
+            self.client = None
+
+    def convert(self, chunk: list[tuple[Path, Path]], export: str) -> list[str | None]:
+        """Convert a chunk; returns one error (or None) per file, in order."""
+        self._revive()
+        errors = self._convert_once(chunk, export)
+        if not any(e == HANG for e in errors):
+            self._revive()  # keep the worker warm for the next call
+            return errors
+        # A hang or crash: restart clean, then retry each of those files on its own.
+        self._restart()
+        out: list[str | None] = []
+        for pair, err in zip(chunk, errors):
+            if err == HANG:
+                err = self._convert_once([pair], export)[0] if not self.closed else HANG
+                if err == HANG:
+                    self._restart()
+            out.append(err)
+        return out
+
+    def _revive(self) -> None:
+        """Restart a resident process that died (crash, kill) since the last call."""
+        if self.want_resident and not self.fallback and not self.closed:
+            if self.server is None or self.server.poll() is not None:
+                self._restart()
+
+    def _restart(self) -> None:
+        self.stop()
+        if self.want_resident and not self.closed:
+            self._start_server()
+
+    def _convert_once(self, chunk: list[tuple[Path, Path]], export: str) -> list[str | None]:
+        stage = Path(tempfile.mkdtemp(prefix="chunk-", dir=self.dir))
+        try:
+            src_dir, out_dir = stage / "in", stage / "out"
+            src_dir.mkdir()
+            out_dir.mkdir()
+            names = []
+            for i, (source, _) in enumerate(chunk):
+                name = f"{i:05d}"
+                try:
+                    shutil.copyfile(source, src_dir / f"{name}.docx")
+                except OSError as exc:
+                    names.append((name, f"không đọc được {source}: {exc.strerror}"))
+                    continue
+                names.append((name, None))
+            files = [str(src_dir / f"{n}.docx") for n, e in names if e is None]
+            finished = True
+            if files:
+                args = self._base() + ["--convert-to", export, "--outdir", str(out_dir)] + files
+                finished = self._run(args, self.timeout, lambda: len(os.listdir(out_dir)))
+                if self.server is not None and self.server.poll() is not None:
+                    finished = False  # the resident process died during the call
+            errors: list[str | None] = []
+            for (name, err), (_, target) in zip(names, chunk):
+                produced = out_dir / f"{name}.pdf"
+                if err is not None:
+                    errors.append(err)
+                elif is_pdf(produced):
+                    move_atomic(produced, target)
+                    errors.append(None)
+                elif not finished:
+                    errors.append(HANG)
+                else:
+                    errors.append("LibreOffice không đọc được tệp DOCX này")
+            return errors
+        finally:
+            shutil.rmtree(stage, ignore_errors=True)
+
+
+def default_cache(binary: str) -> Path:
+    """A fresh-profile copy per LibreOffice installation, in the user's cache folder."""
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    real = Path(binary).resolve()
+    try:
+        stamp = f"{real.stat().st_mtime_ns:x}"
+    except OSError:
+        stamp = "0"
+    tag = hashlib.sha1(f"{real}:{stamp}".encode()).hexdigest()[:12]
+    return base / "congvan" / f"libreoffice-profile-{tag}"
+
+
+def blank_docx(path: Path) -> None:
+    # DOCX, not plain text: a resident office holding a .txt aborted on the next call.
+    docx.Document().save(path)
+
+
+def is_pdf(path: Path) -> bool:
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(5)
+            handle.seek(max(path.stat().st_size - 32, 0))
+            tail = handle.read()
+    except OSError:
+        return False
+    return head == b"%PDF-" and b"%%EOF" in tail
+
+
+def move_atomic(produced: Path, target: Path) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    os.close(fd)
+    try:
+        shutil.copyfile(produced, tmp)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+

@@ -1,0 +1,134 @@
+"""The LibreOffice engine under trouble: a file that hangs it, a worker killed
+mid-batch, LibreOffice missing. Afterwards no soffice process may be left."""
+
+from __future__ import annotations
+
+import os
+import signal
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+import congvan
+from congvan.pdf import PdfEngine, SofficeMissing, find_soffice
+from tests.conftest import EXAMPLES
+
+HANG = b"TREO"  # content of a fake .docx that makes the fake soffice hang
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+def _processes_under(root: Path) -> list[int]:
+    """Live processes whose command line names the engine's folder (its profiles)."""
+    found = []
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            cmd = Path(f"/proc/{pid}/cmdline").read_bytes()
+        except OSError:
+            continue
+        if str(root).encode() in cmd and _alive(int(pid)):
+            found.append(int(pid))
+    return found
+
+
+@pytest.fixture(scope="module")
+def docx_files(tmp_path_factory) -> list[Path]:
+    tmp = tmp_path_factory.mktemp("docx")
+    cv = congvan.load(EXAMPLES[0])
+    return [congvan.write_docx(cv, tmp / f"cv-{i}.docx") for i in range(10)]
+
+
+def test_hanging_file_is_killed_and_reported_others_convert(tmp_path, docx_files):
+    pids = tmp_path / "pids"
+    fake = tmp_path / "soffice"
+    fake.write_text(
+        "#!/bin/sh\n"
+        'for a in "$@"; do case "$a" in *.docx) if grep -q TREO "$a"; then\n'
+        f'  echo $$ >> "{pids}"; exec sleep 600; fi;; esac; done\n'
+        f'exec "{find_soffice()}" "$@"\n'
+    )
+    fake.chmod(0o755)
+    hang = tmp_path / "treo.docx"
+    hang.write_bytes(HANG)
+    sources = [docx_files[0], hang, docx_files[1]]
+    pairs = [(s, tmp_path / "out" / f"{i}.pdf") for i, s in enumerate(sources)]
+    with PdfEngine(workers=1, timeout=3, binary=fake, resident=False) as engine:
+        root = engine.root
+        results = engine.convert(pairs)
+        assert _processes_under(root) == []
+    assert [r.ok for r in results] == [True, False, True]
+    assert "LibreOffice treo" in results[1].error
+    assert not pairs[1][1].exists()
+    assert pairs[0][1].read_bytes().startswith(b"%PDF-") and pairs[2][1].read_bytes().startswith(b"%PDF-")
+    hung = [int(p) for p in pids.read_text().split()]
+    assert len(hung) == 2  # the chunk, then the file alone: tried twice
+    assert not any(_alive(p) for p in hung)
+
+
+def test_worker_killed_mid_batch(tmp_path, docx_files):
+    pairs = [(s, tmp_path / f"{i}.pdf") for i, s in enumerate(docx_files)]
+    killed: list[int] = []
+    with PdfEngine(workers=1, timeout=30) as engine:
+        root = engine.root
+        server = engine.processes()[0]
+        bin_pid = next(p for p in _processes_under(root) if os.getpgid(p) == server
+                       and b"soffice.bin" in Path(f"/proc/{p}/cmdline").read_bytes())
+
+        def kill_after_first_pdf() -> None:
+            deadline = time.monotonic() + 30
+            while time.monotonic() < deadline:
+                if list(root.glob("worker-0/chunk-*/out/*.pdf")):
+                    os.kill(bin_pid, signal.SIGKILL)
+                    killed.append(bin_pid)
+                    return
+                time.sleep(0.005)
+
+        killer = threading.Thread(target=kill_after_first_pdf)
+        killer.start()
+        results = engine.convert(pairs)
+        killer.join()
+        assert killed, "the batch ended before a worker could be killed"
+        assert [r.error for r in results] == [None] * len(pairs)
+        assert all(t.read_bytes().startswith(b"%PDF-") for _, t in pairs)
+        assert engine.processes() and engine.processes()[0] != server  # a fresh resident process
+    assert _processes_under(root) == []
+    assert not _alive(bin_pid)
+
+
+def test_interrupted_caller_leaves_no_process(tmp_path, docx_files):
+    engine = PdfEngine(workers=1, timeout=30)
+    engine.start()
+    root = engine.root
+    assert _processes_under(root)
+    timer = threading.Timer(0.3, lambda: os.kill(os.getpid(), signal.SIGINT))
+    timer.start()
+    with pytest.raises(KeyboardInterrupt):
+        engine.convert([(s, tmp_path / f"{i}.pdf") for i, s in enumerate(docx_files * 3)])
+    timer.cancel()
+    assert _processes_under(root) == []
+    assert not root.exists()
+
+
+def test_missing_soffice_names_the_packages(tmp_path):
+    with pytest.raises(SofficeMissing) as err:
+        PdfEngine(binary=tmp_path / "soffice")
+    assert str(err.value) == (
+        f"không tìm thấy LibreOffice ('{tmp_path / 'soffice'}') để tạo PDF. "
+        "Hãy cài: apt-get install libreoffice-writer-nogui fonts-liberation2"
+    )
+
+
+def test_unreadable_docx_is_an_error_not_a_hang(tmp_path, pdf_engine, docx_files):
+    broken = tmp_path / "hong.docx"
+    broken.write_bytes(b"PK\x03\x04 not really a zip")
+    results = pdf_engine.convert([(broken, tmp_path / "a.pdf"), (docx_files[0], tmp_path / "b.pdf")])
+    assert [r.ok for r in results] == [False, True]
+    assert not (tmp_path / "a.pdf").exists()
