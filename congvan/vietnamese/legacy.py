@@ -74,7 +74,17 @@ _EDGE = "\"'()[]{}.,;:!?-–—…“”‘’/"
 _UNITS = re.compile(r"µ(?:m|g|l|L|s|A|V|F|W|mol|Ci|Sv|Gy)")
 
 _TONES = "\u0300\u0301\u0303\u0309\u0323"
-_SYLLABLE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnprstvx])?[aăâeêioôơuưy]{1,3}(?:ch|ng|nh|[cmnpt])?")
+# The vowel nuclei Vietnamese spelling allows (tone marks aside), longest first: a
+# legacy text read in the wrong encoding gives letters, but rarely these clusters
+# ("Coäng" read as TCVN3 is "Coọng", as VNI "Cộng").
+_NUCLEI = sorted(
+    "a ă â e ê i o ô ơ u ư y ai ao au ay âu ây eo êu ia iê iu oa oă oe oi ôi ơi oo ua uâ uê ui uô uơ uy "
+    "ưa ưi ươ ưu yê iêu oai oay oeo uây uôi ươi ươu uya uyê uyu yêu".split(),
+    key=len, reverse=True,
+)
+_SYLLABLE = re.compile(
+    rf"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnprstvx])?(?:{'|'.join(_NUCLEI)})(?:ch|ng|nh|[cmnpt])?"
+)
 
 
 def from_tcvn3(text: str) -> str:

@@ -52,6 +52,14 @@ def parse_so(value: Any, field: str = "") -> Decimal:
             field,
         )
     sign, whole, fraction = match.groups()
+    if fraction and len(fraction) == 3 and "." not in whole and not whole.startswith("0") and len(whole) <= 3:
+        # "1,500" is 1,5 in Vietnamese notation but 1500 in English: a legal amount
+        # is never guessed.
+        raise TextError(
+            f"'{value}' dễ nhầm: theo cách viết tiếng Anh đó là {whole}.{fraction}; hãy viết {whole}.{fraction} "
+            f"nếu là số nguyên, hoặc thêm một số 0 ở cuối ({whole},{fraction}0) nếu là số thập phân",
+            field,
+        )
     try:
         number = Decimal(whole.replace(".", "") + ("." + fraction if fraction else ""))
     except InvalidOperation:  # pragma: no cover - the pattern admits digits only
