@@ -43,8 +43,8 @@ def batch(pdf_engine, tmp_path_factory):
     for key, cv in cvs.items():
         if key != "fallback":
             finish_pdf(tmp / f"{key}.pdf", cv)
-    pdfa = pdf_engine.convert([(tmp / "bau-cu-2021.docx", tmp / "pdfa.pdf")], pdfa=True)
-    bad = pdf_engine.convert([(tmp / "bau-cu-2021.docx", tmp / "malformed.pdf")], export=MALFORMED)
+    pdfa = pdf_engine.convert([(tmp / "dated.docx", tmp / "pdfa.pdf")], pdfa=True)
+    bad = pdf_engine.convert([(tmp / "dated.docx", tmp / "malformed.pdf")], export=MALFORMED)
     assert pdfa[0].ok and bad[0].ok
     return tmp, cvs
 
@@ -138,14 +138,27 @@ def test_pdfa_declares_pdfa_2b(batch):
     tmp, cvs = batch
     xmp = PdfReader(tmp / "pdfa.pdf").trailer["/Root"]["/Metadata"].get_object().get_data().decode()
     assert re.search(r'pdfaid:part(="2"|>2<)', xmp) and re.search(r'pdfaid:conformance(="B"|>B<)', xmp)
-    assert finish_pdf(tmp / "pdfa.pdf", cvs["bau-cu-2021"], pdfa=True) == 2
+    assert finish_pdf(tmp / "pdfa.pdf", cvs["dated"], pdfa=True) == 2
+    # After finishing, still PDF/A-2b, and the XMP agrees with the document information.
+    reader = PdfReader(tmp / "pdfa.pdf")
+    xmp = reader.trailer["/Root"]["/Metadata"].get_object().get_data().decode()
+    assert "/Filter" not in reader.trailer["/Root"]["/Metadata"].get_object()
+    assert re.search(r'pdfaid:part(="2"|>2<)', xmp) and re.search(r'pdfaid:conformance(="B"|>B<)', xmp)
+    assert "<xmp:CreateDate>2021-03-05T00:00:00+07:00</xmp:CreateDate>" in xmp
+    assert "<pdf:Keywords>công văn, STTTT-BCVT, Đồng Tháp</pdf:Keywords>" in xmp
+    assert "<rdf:li>SỞ THÔNG TIN VÀ TRUYỀN THÔNG</rdf:li>" in xmp
+    assert ">Số: 05/STTTT-BCVT</rdf:li>" in xmp
+    info = reader.metadata
+    assert info["/Keywords"] == "công văn, STTTT-BCVT, Đồng Tháp"
+    assert info.creation_date == dt.datetime(2021, 3, 5, tzinfo=dt.timezone(dt.timedelta(hours=7)))
+    assert info.subject == "Số: 05/STTTT-BCVT"
 
 
 def test_malformed_filter_option_is_caught(batch):
     tmp, cvs = batch
     assert "pdfaid" not in (PdfReader(tmp / "malformed.pdf").trailer["/Root"].get("/Metadata") or {})
     with pytest.raises(PdfError, match=r"không phải PDF/A-2b \(không khai báo PDF/A"):
-        finish_pdf(tmp / "malformed.pdf", cvs["bau-cu-2021"], pdfa=True)
+        finish_pdf(tmp / "malformed.pdf", cvs["dated"], pdfa=True)
 
 
 def test_same_dispatch_same_pdf_bytes(pdf_engine):

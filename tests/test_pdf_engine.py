@@ -46,7 +46,8 @@ def docx_files(tmp_path_factory) -> list[Path]:
     return [congvan.write_docx(cv, tmp / f"cv-{i}.docx") for i in range(10)]
 
 
-def test_hanging_file_is_killed_and_reported_others_convert(tmp_path, docx_files):
+@pytest.mark.parametrize("resident", [False, True], ids=["per-chunk", "resident"])
+def test_hanging_file_is_killed_and_reported_others_convert(tmp_path, docx_files, resident):
     pids = tmp_path / "pids"
     fake = tmp_path / "soffice"
     fake.write_text(
@@ -60,10 +61,12 @@ def test_hanging_file_is_killed_and_reported_others_convert(tmp_path, docx_files
     hang.write_bytes(HANG)
     sources = [docx_files[0], hang, docx_files[1]]
     pairs = [(s, tmp_path / "out" / f"{i}.pdf") for i, s in enumerate(sources)]
-    with PdfEngine(workers=1, timeout=3, binary=fake, resident=False) as engine:
+    with PdfEngine(workers=1, timeout=3, binary=fake, resident=resident) as engine:
         root = engine.root
         results = engine.convert(pairs)
-        assert _processes_under(root) == []
+        # Nothing but the (fresh) resident process is left running.
+        assert len(_processes_under(root)) == (2 if resident else 0)  # oosplash + soffice.bin
+    assert _processes_under(root) == []
     assert [r.ok for r in results] == [True, False, True]
     assert "LibreOffice treo" in results[1].error
     assert not pairs[1][1].exists()

@@ -17,6 +17,9 @@ from ..model import CongVan
 from .fonts import font_problems
 
 PDFAID = "http://www.aiim.org/pdfa/ns/id/"
+NS_PDF = "http://ns.adobe.com/pdf/1.3/"
+NS_XMP = "http://ns.adobe.com/xap/1.0/"
+RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 MAX_PAGES = 100
 
 
@@ -77,9 +80,10 @@ def finish_pdf(pdf_path: str | Path, cv: CongVan, pdfa: bool = False, pages: int
     Raises PdfError naming every problem: fonts other than Times New Roman /
     Liberation Serif or not embedded, an unexpected page count, and for `pdfa` a
     file that does not declare PDF/A-2b. `label` names the file in messages
-    (default: its path). A PDF/A file is not rewritten (its XMP
-    and document information must stay in step; LibreOffice fills both from the
-    DOCX properties), its information is only checked.
+    (default: its path). In a PDF/A file the XMP metadata and the document
+    information must agree: LibreOffice fills both from the DOCX properties (Title,
+    Author, Subject are checked), and congvan sets Keywords and the creation date in
+    both.
     """
     path = Path(pdf_path)
     reader = PdfReader(path)
@@ -97,13 +101,39 @@ def finish_pdf(pdf_path: str | Path, cv: CongVan, pdfa: bool = False, pages: int
                 problems.append(f"siêu dữ liệu {key[1:]} là '{info.get(key, '')}', cần '{wanted[key]}'")
     if problems:
         raise PdfError(f"{label or path}: " + "; ".join(problems))
-    if not pdfa:
-        writer = PdfWriter(clone_from=reader)
+    writer = PdfWriter(clone_from=reader)
+    writer.pdf_header = reader.pdf_header  # keep LibreOffice's version (pypdf would write 1.3)
+    if pdfa:
+        _set_pdfa_metadata(writer, reader, wanted)
+    else:
         producer = str((reader.metadata or {}).get("/Producer", "LibreOffice"))
         # No clock time: a draft (no date) gets no creation date at all.
         writer.metadata = {**wanted, "/Creator": "congvan", "/Producer": producer}
-        write_atomic(path, _deterministic_bytes(writer, cv))
+    write_atomic(path, _deterministic_bytes(writer, cv))
     return count
+
+
+def _set_pdfa_metadata(writer: PdfWriter, reader: PdfReader, wanted: dict[str, str]) -> None:
+    """Keywords and creation date, in the document information and the XMP alike."""
+    info = {k: str(v) for k, v in (reader.metadata or {}).items()}
+    info["/Keywords"] = wanted["/Keywords"]
+    xmp_values = {(NS_PDF, "Keywords"): wanted["/Keywords"]}
+    if "/CreationDate" in wanted:  # a draft keeps LibreOffice's time in both places
+        info["/CreationDate"] = wanted["/CreationDate"]
+        stamp = wanted["/CreationDate"]
+        xmp_values[(NS_XMP, "CreateDate")] = f"{stamp[2:6]}-{stamp[6:8]}-{stamp[8:10]}T00:00:00+07:00"
+    writer.metadata = info
+    stream = writer._root_object["/Metadata"].get_object()
+    root = etree.fromstring(stream.get_data())
+    for (ns, name), value in xmp_values.items():
+        found = root.findall(f".//{{{ns}}}{name}")
+        if not found:
+            parent = etree.SubElement(root.find(f".//{{{RDF}}}RDF"), f"{{{RDF}}}Description", nsmap={None: ns})
+            parent.set(f"{{{RDF}}}about", "")
+            found = [etree.SubElement(parent, f"{{{ns}}}{name}")]
+        for element in found:
+            element.text = value
+    stream.set_data(etree.tostring(root.getroottree(), encoding="utf-8", xml_declaration=False))
 
 
 def _deterministic_bytes(writer: PdfWriter, cv: CongVan) -> bytes:
