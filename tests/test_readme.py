@@ -35,3 +35,14 @@ def test_python_api_snippet_runs(tmp_path, monkeypatch):
 def test_readme_names_the_two_commands():
     assert "    $ bash dev.sh examples\n" in README
     assert "    $ bash dev.sh test\n" in README
+
+
+def test_number_and_date_examples_say_what_the_code_does():
+    snippet = next(b for b in blocks("python") if "so_thanh_chu" in b)
+    checked = 0
+    for line in snippet.splitlines():
+        code, _, comment = line.partition("#")
+        if code.strip().startswith("congvan.") and comment.strip().startswith("'"):
+            assert eval(code, {"congvan": congvan}) == comment.strip().strip("'"), line
+            checked += 1
+    assert checked == 10
