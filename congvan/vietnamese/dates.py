@@ -1,4 +1,4 @@
-"""Dates as dispatches write them, with NĐ 30's zero padding (Phụ lục I, I.5b:
+"""Dates as dispatches write them, with NĐ 30's zero padding (Phụ lục I, II.4b:
 day below 10 and months 1 and 2 take a leading zero).
 
     ngày 05 tháng 3 năm 2021      the full form (ô 4 of the layout, and in the text)
