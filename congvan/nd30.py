@@ -109,3 +109,13 @@ LINE_SPACING = Range(1.0, 1.5, "II.6e")
 AGENCY_RULE_RATIO = Range(1 / 3, 1 / 2, "II.2b")
 # Space between Số and V/v (II.5b).
 TRICH_YEU_SPACE_BEFORE_PT = 6.0
+
+# Closing mark of a công văn's body (Mẫu 1.5, Phụ lục III).
+CLOSING_MARK = "./."
+# II.9b: in a công văn the Nơi nhận list starts with "Như trên"; II.9d: it ends with
+# "Lưu: VT, <drafting unit>…" and a full stop.
+NHU_TREN = "Như trên"
+LUU_VT = "Lưu: VT"
+# Quốc hiệu/Tiêu ngữ size pairs the decree's own samples use (12/13, 13/14, 12/14):
+# another pair inside the ranges is allowed but unusual.
+USUAL_HEADER_PAIRS = {(12, 13), (13, 14), (12, 14)}

@@ -1,0 +1,58 @@
+"""Findings of `congvan check`, and how they are shown (Vietnamese text, or JSON)."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+SEVERITY_NAMES = {"error": "Lỗi", "warning": "Cảnh báo", "info": "Ghi chú"}
+
+
+@dataclass
+class Finding:
+    rule: str  # stable id, e.g. "ngay_so_0"
+    severity: str  # error (breaks the decree), warning (allowed but unusual), info
+    component: str  # the component as the decree names it
+    message: str  # Vietnamese
+    section: str  # where the decree says so, e.g. "Phụ lục I, II.4b"
+    page: int | None = None  # estimated: page breaks typed or left by Word
+    paragraph: int | None = None  # index in the document part, from 0
+    text: str = ""  # an excerpt of the paragraph
+
+
+@dataclass
+class Report:
+    source: str
+    findings: list[Finding] = field(default_factory=list)
+
+    def count(self, severity: str) -> int:
+        return sum(1 for f in self.findings if f.severity == severity)
+
+    @property
+    def ok(self) -> bool:
+        return self.count("error") == 0
+
+    def errors(self) -> set[str]:
+        return {f.rule for f in self.findings if f.severity == "error"}
+
+    def as_dict(self) -> dict:
+        return {
+            "file": self.source,
+            "errors": self.count("error"),
+            "warnings": self.count("warning"),
+            "findings": [asdict(f) for f in self.findings],
+        }
+
+    def as_text(self) -> str:
+        lines = [f"{self.source}: {self.count('error')} lỗi, {self.count('warning')} cảnh báo"]
+        components: dict[str, list[Finding]] = {}
+        for finding in self.findings:
+            components.setdefault(finding.component, []).append(finding)
+        for component, findings in components.items():
+            lines.append(f"  {component}")
+            for f in findings:
+                where = ", ".join(x for x in (f"trang {f.page}" if f.page else "", f"đoạn {f.paragraph + 1}" if f.paragraph is not None else "") if x)
+                excerpt = f" «{f.text[:50]}{'…' if len(f.text) > 50 else ''}»" if f.text else ""
+                lines.append(f"    {SEVERITY_NAMES[f.severity]}: {f.message} [{f.section}]" + (f" ({where}){excerpt}" if where or excerpt else ""))
+        if not self.findings:
+            lines.append("  Đúng thể thức Nghị định 30/2020/NĐ-CP ở mọi điểm đã kiểm tra.")
+        return "\n".join(lines)

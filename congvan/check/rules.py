@@ -1,0 +1,287 @@
+"""Find the components of a dispatch in a read DOCX and hold each against NĐ 30.
+
+Components are found by their text and place (the Quốc hiệu line, a cell beside it,
+"Số:", "V/v", "…, ngày … tháng … năm …", "Kính gửi", "Nơi nhận"), never by congvan's
+own style names, so any dispatch typed in Word is read. Every number comes from
+`congvan.nd30`, the rules the writer follows too.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from .. import nd30
+from .reader import DocxView, Para
+from .report import Finding, Report
+
+_SO = re.compile(r"^Số\s*:\s*(?P<so>[^/]*?)\s*/\s*(?P<ky_hieu>\S.*)$")
+# A draft leaves the day (and the month) blank.
+_NGAY = re.compile(r",\s*ngày\s*(?P<d>\d*)\s*tháng\s*(?P<m>\d*)\s*năm\s+(?P<y>\d{4})")
+_DASHES = str.maketrans({"–": "-", "—": "-", "‑": "-"})
+
+
+def _norm(text: str) -> str:
+    text = unicodedata.normalize("NFC", text).translate(_DASHES)
+    return " ".join(text.replace("HOÀ", "HÒA").split())
+
+
+def _is_title(p: Para) -> bool:
+    """A heading inside the body (Phần/mục titles): bold capitals, or centred."""
+    letters = [c for c in p.text if c.isalpha()]
+    return p.align == "center" or (p.bold and letters and all(c.isupper() for c in letters))
+
+
+@dataclass
+class Parts:
+    quoc_hieu: Para | None = None
+    tieu_ngu: Para | None = None
+    chu_quan: list[Para] = field(default_factory=list)
+    ban_hanh: list[Para] = field(default_factory=list)
+    so: Para | None = None
+    trich_yeu: Para | None = None
+    ngay: Para | None = None
+    kinh_gui: list[Para] = field(default_factory=list)
+    body: list[Para] = field(default_factory=list)
+    noi_nhan: Para | None = None
+    entries: list[Para] = field(default_factory=list)
+    titles: list[Para] = field(default_factory=list)
+    name: Para | None = None
+
+
+def find_parts(view: DocxView) -> Parts:
+    body = [p for p in view.part("body") if p.text.strip()]
+    parts = Parts()
+    first = lambda test: next((p for p in body if test(p)), None)  # noqa: E731
+    parts.quoc_hieu = first(lambda p: _norm(p.text).upper() == nd30.QUOC_HIEU)
+    parts.tieu_ngu = first(lambda p: _norm(p.text).lower() == nd30.TIEU_NGU.lower())
+    if parts.quoc_hieu is not None and parts.quoc_hieu.cell:
+        table, row, column = parts.quoc_hieu.cell
+        agency = [p for p in body if p.cell and p.cell[:2] == (table, row) and p.cell[2] != column]
+        bold = [p for p in agency if p.bold]
+        parts.ban_hanh = bold or agency[-1:]
+        parts.chu_quan = [p for p in agency if p not in parts.ban_hanh and p.index < parts.ban_hanh[0].index]
+    parts.so = first(lambda p: _SO.match(_norm(p.text)) is not None)
+    parts.trich_yeu = first(lambda p: p.text.strip().startswith("V/v"))
+    parts.ngay = first(lambda p: _NGAY.search(_norm(p.text)) is not None)
+    parts.noi_nhan = first(lambda p: p.text.strip().startswith("Nơi nhận"))
+    end = parts.noi_nhan.index if parts.noi_nhan else len(view.paragraphs)
+    head = first(lambda p: p.text.strip().startswith("Kính gửi") and p.cell is None)
+    start = max((p.index for p in body if p.cell and p.index < end and p.cell[0] == 0), default=-1)
+    if head is not None:
+        parts.kinh_gui = [head]
+        if not head.text.split(":", 1)[-1].strip():
+            for p in body:
+                if p.index > head.index and p.cell is None:
+                    if not p.text.strip().startswith("-"):
+                        break
+                    parts.kinh_gui.append(p)
+        start = max(start, parts.kinh_gui[-1].index)
+    parts.body = [p for p in body if p.cell is None and start < p.index < end]
+    if parts.noi_nhan is not None and parts.noi_nhan.cell:
+        table, row, column = parts.noi_nhan.cell
+        parts.entries = [p for p in body if p.cell == parts.noi_nhan.cell and p.index > parts.noi_nhan.index]
+        signer = [p for p in body if p.cell and p.cell[:2] == (table, row) and p.cell[2] != column]
+        parts.titles, parts.name = signer[:-1], (signer[-1] if signer else None)
+    return parts
+
+
+class Checker:
+    """Collects the findings of one document."""
+
+    def __init__(self, view: DocxView, source: str) -> None:
+        self.view = view
+        self.report = Report(source)
+        self.parts = find_parts(view)
+        self._pages = self._estimate_pages()
+
+    def _estimate_pages(self) -> dict[int, int]:
+        pages, page = {}, 1
+        for p in self.view.part("body"):
+            pages[p.index] = page
+            page += p.page_breaks
+        return pages
+
+    def add(self, rule: str, severity: str, component: str, message: str, section: str, para: Para | None = None) -> None:
+        page = para_index = None
+        text = ""
+        if para is not None:
+            page = self._pages.get(para.index) if para.part == "body" else None
+            para_index, text = para.index, para.text.strip()
+        section = section if section.startswith("Phụ lục") else f"Phụ lục I, {section}"
+        self.report.findings.append(Finding(rule, severity, component, message, section, page, para_index, text))
+
+    def size(self, rule: str, key: str, para: Para) -> None:
+        text_rule = nd30.TEXT_RULES[key]
+        if para.size is not None and para.size not in text_rule.size:
+            self.add(rule, "error", text_rule.name, f"cỡ chữ {para.size:g} pt (cần {text_rule.size.describe('pt')})", text_rule.size.section, para)
+
+    def style(self, rule: str, key: str, para: Para, bold: bool | None = None, italic: bool | None = None) -> None:
+        name = nd30.TEXT_RULES[key].name
+        section = nd30.TEXT_RULES[key].size.section
+        if bold is not None and para.bold != bold:
+            self.add(rule, "error", name, "cần in đậm" if bold else "không in đậm", section, para)
+        if italic is not None and para.italic != italic:
+            self.add(rule, "error", name, "cần in nghiêng" if italic else "cần kiểu chữ đứng", section, para)
+
+    def caps(self, rule: str, key: str, para: Para) -> None:
+        text = para.text.strip()
+        if text != text.upper():
+            self.add(rule, "error", nd30.TEXT_RULES[key].name, "cần viết chữ in hoa", nd30.TEXT_RULES[key].size.section, para)
+
+
+def check_page(c: Checker) -> None:
+    page = c.view.page
+    if sorted((round(page.width_mm), round(page.height_mm))) != [round(nd30.PAGE_WIDTH_MM), round(nd30.PAGE_HEIGHT_MM)]:
+        c.add("kho_giay", "error", "Trang", f"khổ giấy {page.width_mm:.0f} × {page.height_mm:.0f} mm (cần A4 210 × 297 mm)", "Phần I, Mục I.1")
+    names = {"top": "trên", "bottom": "dưới", "left": "trái", "right": "phải"}
+    for side, allowed in nd30.MARGINS_MM.items():
+        value = page.margins_mm.get(side)
+        if value is not None and round(value, 1) not in allowed:
+            c.add("le_trang", "error", "Trang", f"lề {names[side]} {value:.0f} mm (cần {allowed.describe('mm')})", "Phần I, Mục I.3")
+    seen: set[str] = set()
+    for p in c.view.paragraphs:
+        for run in p.runs:
+            if run.text.strip() and run.font and run.font != nd30.FONT and run.font not in nd30.FONT_STAND_INS and run.font not in seen:
+                seen.add(run.font)
+                c.add("phong_chu", "error", "Trang", f"phông chữ {run.font} (cần {nd30.FONT}), ở «{run.text.strip()[:30]}»", "Phần I, Mục I.4", p)
+
+
+def check_header(c: Checker) -> None:
+    parts = c.parts
+    if parts.quoc_hieu is None:
+        c.add("quoc_hieu", "error", "Quốc hiệu", f"không thấy dòng «{nd30.QUOC_HIEU}»", "II.1a")
+    else:
+        c.size("quoc_hieu", "quoc_hieu", parts.quoc_hieu)
+        c.style("quoc_hieu", "quoc_hieu", parts.quoc_hieu, bold=True)
+    if parts.tieu_ngu is None:
+        c.add("tieu_ngu", "error", "Tiêu ngữ", f"không thấy dòng «{nd30.TIEU_NGU}»", "II.1b")
+    else:
+        c.size("tieu_ngu", "tieu_ngu", parts.tieu_ngu)
+        c.style("tieu_ngu", "tieu_ngu", parts.tieu_ngu, bold=True)
+        if parts.quoc_hieu is not None and parts.quoc_hieu.size and parts.tieu_ngu.size:
+            pair = (parts.quoc_hieu.size, parts.tieu_ngu.size)
+            if pair not in nd30.USUAL_HEADER_PAIRS and all(x == int(x) for x in pair):
+                c.add("co_chu_tieu_de", "warning", "Quốc hiệu", f"cặp cỡ chữ Quốc hiệu/Tiêu ngữ {pair[0]:g}/{pair[1]:g} ít gặp (mẫu của Nghị định: 12/13, 13/14, 12/14)", "II.1", parts.quoc_hieu)
+    for p in parts.ban_hanh:
+        c.size("co_quan_ban_hanh", "co_quan_ban_hanh", p)
+        c.style("co_quan_ban_hanh", "co_quan_ban_hanh", p, bold=True)
+        c.caps("co_quan_ban_hanh", "co_quan_ban_hanh", p)
+    for p in parts.chu_quan:
+        c.size("co_quan_chu_quan", "co_quan_chu_quan", p)
+        c.caps("co_quan_chu_quan", "co_quan_chu_quan", p)
+    if parts.so is None:
+        c.add("so_ky_hieu", "error", "Số, ký hiệu", "không thấy dòng «Số: …/…»", "II.3")
+    else:
+        c.size("so_ky_hieu", "so_ky_hieu", parts.so)
+        match = _SO.match(_norm(parts.so.text))
+        so, ky_hieu = match["so"], match["ky_hieu"].strip()
+        if so.isdigit() and len(so) == 1:
+            c.add("so_so_0", "error", "Số, ký hiệu", f"số nhỏ hơn 10 phải có số 0 phía trước: «Số: 0{so}/{ky_hieu}»", "II.3c", parts.so)
+        if ky_hieu != ky_hieu.upper() or " " in ky_hieu:
+            c.add("ky_hieu", "error", "Số, ký hiệu", "ký hiệu viết in hoa, các nhóm nối bằng '-', không cách chữ", "II.3c", parts.so)
+    if parts.trich_yeu is None:
+        c.add("trich_yeu", "error", "Trích yếu (V/v)", "không thấy dòng «V/v …»", "II.5b")
+    else:
+        c.size("trich_yeu", "trich_yeu", parts.trich_yeu)
+        c.style("trich_yeu", "trich_yeu", parts.trich_yeu, bold=False)
+    if parts.ngay is None:
+        c.add("ngay", "error", "Địa danh và ngày tháng", "không thấy dòng «…, ngày … tháng … năm …»", "II.4")
+        return
+    c.size("ngay", "dia_danh_ngay", parts.ngay)
+    c.style("ngay", "dia_danh_ngay", parts.ngay, italic=True)
+    match = _NGAY.search(_norm(parts.ngay.text))
+    day, month = match["d"], match["m"]
+    if day.isdigit() and int(day) < 10 and len(day) == 1:
+        c.add("ngay_so_0", "error", "Địa danh và ngày tháng", f"ngày nhỏ hơn 10 phải có số 0: «ngày 0{day}»", "II.4b", parts.ngay)
+    if month.isdigit():
+        if int(month) < 3 and len(month) == 1:
+            c.add("ngay_so_0", "error", "Địa danh và ngày tháng", f"tháng 1, 2 phải có số 0: «tháng 0{month}»", "II.4b", parts.ngay)
+        if int(month) >= 3 and month.startswith("0"):
+            c.add("ngay_so_0", "error", "Địa danh và ngày tháng", f"chỉ tháng 1, 2 có số 0: «tháng {int(month)}»", "II.4b", parts.ngay)
+
+
+def check_recipients(c: Checker) -> None:
+    for p in c.parts.kinh_gui:
+        c.size("kinh_gui", "kinh_gui", p)
+        c.style("kinh_gui", "kinh_gui", p, bold=False, italic=False)
+
+
+def check_body(c: Checker) -> None:
+    paragraphs = c.parts.body
+    if not paragraphs:
+        c.add("noi_dung", "error", "Nội dung", "không thấy phần nội dung giữa Kính gửi và Nơi nhận", "II.6")
+        return
+    for p in paragraphs:
+        c.size("noi_dung_co_chu", "noi_dung", p)
+        if p.line_spacing is not None and p.line_spacing not in nd30.LINE_SPACING:
+            c.add("noi_dung_gian_dong", "error", "Nội dung", f"giãn dòng {p.line_spacing:g} dòng (cần từ 1 đến 1,5 dòng)", "II.6e", p)
+        if _is_title(p) and p.align == "center":
+            continue
+        if p.align not in ("both", "distribute") and len(p.text) > 80:
+            c.add("noi_dung_can_deu", "error", "Nội dung", "nội dung phải canh đều hai lề", "II.6e", p)
+        first = p.first_line_cm
+        if first is not None and first > 0 and not any(abs(first - v) < 0.05 for v in nd30.FIRST_LINE_INDENT_CM):
+            c.add("noi_dung_thut_dau_dong", "error", "Nội dung", f"lùi đầu dòng {first:.2f} cm (cần 1 cm hoặc 1,27 cm)", "II.6e", p)
+        elif (first is None or first <= 0) and not p.text.lstrip().startswith(("-", "+")):
+            c.add("noi_dung_thut_dau_dong", "error", "Nội dung", "đầu dòng phải lùi vào 1 cm hoặc 1,27 cm", "II.6e", p)
+    for p, after in zip(paragraphs, paragraphs[1:]):
+        gap = max(p.space_after_pt or 0, after.space_before_pt or 0)
+        if gap < nd30.MIN_SPACE_BETWEEN_PT:
+            c.add("noi_dung_cach_doan", "error", "Nội dung", f"khoảng cách giữa các đoạn {gap:g} pt (tối thiểu {nd30.MIN_SPACE_BETWEEN_PT:g} pt)", "II.6e", p)
+            break
+    if not paragraphs[-1].text.rstrip().endswith(nd30.CLOSING_MARK):
+        c.add("ket_thuc", "error", "Nội dung", f"công văn kết thúc bằng «{nd30.CLOSING_MARK}»", "Phụ lục III, Mẫu 1.5", paragraphs[-1])
+
+
+def check_signature(c: Checker) -> None:
+    parts = c.parts
+    if parts.noi_nhan is None:
+        c.add("noi_nhan", "error", "Nơi nhận", "không thấy «Nơi nhận:»", "II.9d")
+    else:
+        c.size("noi_nhan", "noi_nhan", parts.noi_nhan)
+        c.style("noi_nhan", "noi_nhan", parts.noi_nhan, bold=True, italic=True)
+        entries = [p for p in parts.entries if p.text.strip()]
+        for p in entries:
+            c.size("danh_sach_noi_nhan", "danh_sach_noi_nhan", p)
+        texts = [p.text.strip().lstrip("-").strip() for p in entries]
+        if parts.kinh_gui and (not texts or not texts[0].startswith(nd30.NHU_TREN)):
+            c.add("nhu_tren", "error", "Nơi nhận", f"công văn có Kính gửi: dòng đầu của Nơi nhận là «- {nd30.NHU_TREN};»", "II.9b", entries[0] if entries else parts.noi_nhan)
+        if not texts or not texts[-1].startswith(nd30.LUU_VT) or not texts[-1].endswith("."):
+            c.add("luu", "error", "Nơi nhận", f"dòng cuối là «- {nd30.LUU_VT}, …» và kết thúc bằng dấu chấm", "II.9d", entries[-1] if entries else parts.noi_nhan)
+    for p in parts.titles:
+        if p.text.strip():
+            c.size("quyen_han_chuc_vu", "quyen_han_chuc_vu", p)
+            c.style("quyen_han_chuc_vu", "quyen_han_chuc_vu", p, bold=True)
+            c.caps("quyen_han_chuc_vu", "quyen_han_chuc_vu", p)
+    if parts.name is not None:
+        c.size("ho_ten", "ho_ten", parts.name)
+        c.style("ho_ten", "ho_ten", parts.name, bold=True)
+
+
+def check_page_numbers(c: Checker) -> None:
+    view = c.view
+    numbered = {part: [p for p in view.part(part) if p.has_page_field] for part in ("header", "footer", "first_header", "first_footer")}
+    name = nd30.TEXT_RULES["so_trang"].name
+    if numbered["footer"] or numbered["first_footer"]:
+        p = (numbered["footer"] or numbered["first_footer"])[0]
+        c.add("so_trang", "error", name, "số trang ở chân trang (cần ở giữa lề trên)", "Phần I, Mục I.7", p)
+    if numbered["first_header"] or (numbered["header"] and not view.page.title_page):
+        c.add("so_trang", "error", name, "trang 1 có số trang (không hiển thị số trang thứ nhất)", "Phần I, Mục I.7")
+    for p in numbered["header"]:
+        if p.align != "center":
+            c.add("so_trang", "error", name, "số trang phải canh giữa lề trên", "Phần I, Mục I.7", p)
+        c.size("so_trang", "so_trang", p)
+    if not any(numbered.values()):
+        c.add("so_trang_thieu", "warning", name, "không có số trang: văn bản từ hai trang phải đánh số từ trang 2", "Phần I, Mục I.7")
+
+
+CHECKS = (check_page, check_header, check_recipients, check_body, check_signature, check_page_numbers)
+
+
+def check_view(view: DocxView, source: str) -> Report:
+    checker = Checker(view, source)
+    for check in CHECKS:
+        check(checker)
+    return checker.report

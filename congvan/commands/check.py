@@ -1,0 +1,38 @@
+"""`congvan check`: a conformance report of any .docx against NĐ 30."""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+from ..check import UnreadableDocx, check_docx
+from . import error
+
+
+def add_parser(commands: argparse._SubParsersAction) -> None:
+    p = commands.add_parser("check", help="kiểm tra thể thức một tệp .docx theo Nghị định 30/2020/NĐ-CP")
+    p.add_argument("files", nargs="+", metavar="TỆP", help="tệp .docx cần kiểm tra")
+    p.add_argument("--json", action="store_true", help="in kết quả dạng JSON cho máy đọc")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Exit 0: no error; 1: a file breaks the decree; 2: a file cannot be read."""
+    code = 0
+    reports = []
+    for name in args.files:
+        try:
+            report = check_docx(name)
+        except UnreadableDocx as exc:
+            error(f"{name}: {exc}")
+            reports.append({"file": name, "unreadable": str(exc)})
+            code = 2
+            continue
+        if not report.ok:
+            code = max(code, 1)
+        reports.append(report.as_dict())
+        if not args.json:
+            print(report.as_text())
+    if args.json:
+        print(json.dumps(reports, ensure_ascii=False, indent=2))
+    return code
