@@ -171,8 +171,8 @@ def test_non_conforming_template_renders_with_a_warning_each(exported, tmp_path,
 
 def test_signature_and_seal_images_land_where_the_decree_says(tmp_path):
     # 300 × 120 px at 150 dpi: 50.8 × 20.32 mm; the seal 400 px at 300 dpi: 33.87 mm.
-    signature = png(tmp_path / "chu-ky.png", (300, 120), 150, (0, 0, 200, 128))
-    seal = png(tmp_path / "dau.png", (400, 400), 300, (220, 0, 0, 128))
+    png(tmp_path / "chu-ky.png", (300, 120), 150, (0, 0, 200, 128))
+    png(tmp_path / "dau.png", (400, 400), 300, (220, 0, 0, 128))
     source = (ROOT / "examples" / "bau-cu-2021.yaml").read_text(encoding="utf-8")
     data = tmp_path / "cv.yaml"
     data.write_text(source.replace("  ho_ten: Nguyễn Lâm Thanh Thủy", "  ho_ten: Nguyễn Lâm Thanh Thủy\n  chu_ky: chu-ky.png\n  con_dau: dau.png"), encoding="utf-8")

@@ -62,7 +62,6 @@ class CompiledTemplate:
     templates: dict = field(default_factory=dict)  # part name → jinja Template
     variables: set[str] = field(default_factory=set)  # every name the tags use
     block_widths: dict[str, int] = field(default_factory=dict)  # `{{p x }}` → its cell width, twips
-    section: etree._Element | None = None  # the body's w:sectPr
     _deflated: dict = field(default_factory=dict, repr=False)
 
     @classmethod
@@ -98,7 +97,6 @@ class CompiledTemplate:
 
     def _read_document(self, raw: bytes) -> None:
         root = etree.fromstring(raw)
-        self.section = root.find(f"{w('body')}/{w('sectPr')}")
         for tc in root.iter(w("tc")):
             width = tc.find(f"{w('tcPr')}/{w('tcW')}")
             text = "".join(t.text or "" for t in tc.iter(w("t")))

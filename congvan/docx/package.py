@@ -6,12 +6,8 @@ import io
 import struct
 import zipfile
 import zlib
-from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
 
-from lxml import etree
 
-from .wml import R_NS, W_NS, w
 
 REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 _DOS_DATE = (0 << 9) | (1 << 5) | 1  # 1980-01-01, the earliest a zip can hold
@@ -47,65 +43,3 @@ def write_zip(parts: list[tuple[str, bytes]], deflated: dict[str, tuple[int, int
     out.write(directory)
     out.write(struct.pack("<4s4H2LH", b"PK\x05\x06", 0, 0, len(central), len(central), len(directory), start, 0))
     return out.getvalue()
-
-
-@dataclass
-class TemplatePackage:
-    """The parts of a layout template, with what the writer replaces located."""
-
-    parts: list[tuple[str, bytes]]
-    section: etree._Element  # w:sectPr of the template's body: page set-up, header/footer refs
-    first_footer: str | None  # part name of the page-1 footer (ô 13 goes there)
-    _deflated: dict[str, tuple[int, int, bytes]] | None = field(default=None, repr=False, compare=False)
-
-    @classmethod
-    def from_bytes(cls, data: bytes) -> "TemplatePackage":
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            parts = [(info.filename, archive.read(info)) for info in archive.infolist()]
-        content = dict(parts)
-        document = etree.fromstring(content["word/document.xml"])
-        section = document.find(f"{w('body')}/{w('sectPr')}")
-        if section is None:
-            section = etree.Element(w("sectPr"))
-        rels = etree.fromstring(content["word/_rels/document.xml.rels"])
-        targets = {rel.get("Id"): rel.get("Target") for rel in rels.iter(f"{{{REL_NS}}}Relationship")}
-        first_footer = None
-        for ref in section.iter(w("footerReference")):
-            if ref.get(w("type")) == "first":
-                target = targets.get(ref.get(f"{{{R_NS}}}id"))
-                if target:
-                    first_footer = str(PurePosixPath("word") / target)
-        return cls(parts, section, first_footer)
-
-    @classmethod
-    def from_path(cls, path: Path) -> "TemplatePackage":
-        return cls.from_bytes(Path(path).read_bytes())
-
-    def build(self, replacements: dict[str, bytes]) -> bytes:
-        if self._deflated is None:
-            # Compressed once per template: the unchanged parts (styles alone are
-            # 400 kB) dominate the cost of a document otherwise.
-            self._deflated = {name: deflate(data) for name, data in self.parts}
-        unchanged = {name: packed for name, packed in self._deflated.items() if name not in replacements}
-        return write_zip([(name, replacements.get(name, data)) for name, data in self.parts], unchanged)
-
-
-def document_xml(blocks: list[etree._Element], section: etree._Element) -> bytes:
-    nsmap = {"w": W_NS, "r": R_NS}
-    root = etree.Element(w("document"), nsmap=nsmap)
-    body = etree.SubElement(root, w("body"))
-    for block in blocks:
-        body.append(block)
-    body.append(_copy(section))
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
-
-
-def part_xml(tag: str, blocks: list[etree._Element]) -> bytes:
-    root = etree.Element(w(tag), nsmap={"w": W_NS, "r": R_NS})
-    for block in blocks:
-        root.append(block)
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
-
-
-def _copy(element: etree._Element) -> etree._Element:
-    return etree.fromstring(etree.tostring(element))
