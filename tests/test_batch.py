@@ -5,6 +5,8 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
+import subprocess
 import re
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -101,7 +103,7 @@ def test_touch_without_change_rebuilds_nothing_but_a_layout_change_rebuilds_all(
     ]
     manifest = json.loads((out / ".congvan-manifest.json").read_text(encoding="utf-8"))
     entry = manifest["outputs"][inputs[0].resolve().as_posix()]
-    assert set(entry["made_from"]) == {"input", "data", "template", "layout", "congvan", "name", "formats", "convert_legacy"}
+    assert set(entry["made_from"]) == {"input", "data", "template", "layout", "congvan", "name", "formats", "convert_legacy", "pdfa"}
     assert entry["made_from"]["input"] == hashlib.sha256(inputs[0].read_bytes()).hexdigest()
     assert entry["outputs"] == ["01-STTTT-BCVT-2021-10-02.docx"]
     umask = os.umask(0o022)
@@ -301,7 +303,7 @@ class FakeEngine:
     def __exit__(self, *exc):
         return False
 
-    def convert(self, pairs):
+    def convert(self, pairs, pdfa=False):
         from types import SimpleNamespace
 
         results = []
@@ -322,7 +324,8 @@ def fake_pdf(monkeypatch):
     finished = []
     module = types.ModuleType("congvan.pdf")
     module.PdfEngine = FakeEngine
-    module.finish_pdf = lambda path, cv, pdfa=False: finished.append((Path(path).name, cv.so_ky_hieu))
+    module.finish_pdf = lambda path, cv, pdfa=False, label=None: finished.append((Path(path).name, cv.so_ky_hieu))
+    module.find_soffice = lambda: "soffice"
     monkeypatch.setitem(sys.modules, "congvan.pdf", module)
     FakeEngine.started = 0
     return finished
@@ -420,3 +423,15 @@ def test_output_folder_checks(tmp_path, capsys):
     (tmp_path / "tep").write_text("x")
     assert batch(tmp_path / "cv", "-o", tmp_path / "tep") == 2
     assert capsys.readouterr().err.strip() == f"Lỗi: '{tmp_path / 'tep'}' là một tệp, không phải thư mục kết quả"
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice not installed")
+def test_pdf_with_libreoffice(tmp_path, capsys):
+    make_folder(tmp_path / "cv", 2)
+    out = tmp_path / "out"
+    assert batch(tmp_path / "cv", "-o", out, "--format", "pdf", "-j", "2") == 0
+    assert sorted(p.name for p in out.iterdir()) == [".congvan-manifest.json", "01-STTTT-BCVT-2021-10-02.pdf", "02-STTTT-VP-2021-10-03.pdf"]
+    text = subprocess.run(["pdftotext", str(out / "02-STTTT-VP-2021-10-03.pdf"), "-"], capture_output=True, text=True, check=True).stdout
+    assert "Đơn vị nhận số 2;" in text and "Số: 02/STTTT-VP" in text
+    info = subprocess.run(["pdfinfo", str(out / "01-STTTT-BCVT-2021-10-02.pdf")], capture_output=True, text=True, check=True).stdout
+    assert "Subject:         Số: 01/STTTT-BCVT" in info

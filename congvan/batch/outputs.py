@@ -10,6 +10,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..errors import CongVanError
 from .jobs import Job, Outcome, load_job
 from .manifest import Manifest
 from .pdf import PdfStage
@@ -53,7 +54,7 @@ class Summary:
 class Outputs:
     """The parent's bookkeeping: names claimed, outputs moved in place, the manifest."""
 
-    def __init__(self, folder: Path, formats: tuple[str, ...], manifest: Manifest, on_result, convert_legacy: bool) -> None:
+    def __init__(self, folder: Path, formats: tuple[str, ...], manifest: Manifest, on_result, convert_legacy: bool, pdfa: bool = False) -> None:
         self.convert_legacy = convert_legacy
         self.folder = folder
         self.formats = formats
@@ -62,7 +63,8 @@ class Outputs:
         self.claimed: set[str] = set()
         self.summary = Summary()
         self.on_result = on_result
-        self.pdf = PdfStage(self._pdf_done) if "pdf" in formats else PdfStage(None)
+        self.pdfa = pdfa
+        self.pdf = PdfStage(self._pdf_done if "pdf" in formats else None, pdfa)
 
     def report(self, result: Result) -> None:
         self.summary.add(result)
@@ -138,14 +140,16 @@ class Outputs:
         key, entry, result, staged = context
         if staged is not None:  # PDF only: the DOCX was an intermediate
             staged.unlink(missing_ok=True)
-        if error is None:
+        if error is not None:
+            error = f"{result.job.label}: {error}"
+        else:
             error = self._finish_pdf(result)
         if error is None:
             self.manifest.entries[key] = entry
             self.report(result)
         else:
             self._stale(key)
-            self.report(Result(result.job, "failed", error=f"{result.job.label}: {error}"))
+            self.report(Result(result.job, "failed", error=error))
 
     def _finish_pdf(self, result: Result) -> str | None:
         """Document properties and font checks of the PDF, from the dispatch itself."""
@@ -153,8 +157,13 @@ class Outputs:
             from ..pdf import finish_pdf
         except ImportError:
             return None  # an engine without the finishing step: the PDF as converted
+        pdf = Path(result.outputs[-1])
         try:
-            finish_pdf(Path(result.outputs[-1]), load_job(result.job, self.convert_legacy))
+            finish_pdf(pdf, load_job(result.job, self.convert_legacy), pdfa=self.pdfa, label=result.job.label)
+        except CongVanError as exc:  # names the job and every problem
+            pdf.unlink(missing_ok=True)  # no unchecked PDF left behind
+            return str(exc)
         except Exception as exc:
-            return f"không hoàn thiện được PDF ({exc})"
+            pdf.unlink(missing_ok=True)
+            return f"{result.job.label}: không hoàn thiện được PDF ({exc})"
         return None

@@ -16,8 +16,9 @@ class PdfStage:
     `done(context, error)` is called for every pair once converted (error None) or not.
     """
 
-    def __init__(self, done: Done | None) -> None:
+    def __init__(self, done: Done | None, pdfa: bool = False) -> None:
         self.done = done
+        self.pdfa = pdfa
         self.queue: list[tuple[Path, Path, Any]] = []
         self.engine = None
 
@@ -52,4 +53,4 @@ class PdfStage:
             from ..pdf import PdfEngine  # LibreOffice, started only when a PDF is asked for
 
             self.engine = PdfEngine(workers=None, timeout=60.0).__enter__()
-        return self.engine.convert(pairs)
+        return self.engine.convert(pairs, pdfa=self.pdfa)

@@ -49,6 +49,7 @@ def render_many(
     template: str | Path | None = None,
     force: bool = False,
     convert_legacy: bool = False,
+    pdfa: bool = False,
     workers: int | None = None,
     chunk_size: int | None = None,
     on_result: Callable[[Result], None] | None = None,
@@ -58,7 +59,7 @@ def render_many(
     executor: any concurrent.futures.Executor whose workers can import congvan and
     reach `output` (a dask.distributed `client.get_executor()`, Ray's, a pool); None
     starts a process pool of `workers` processes (default: all cores; 1: in this
-    process). on_result is called with each Result as it is known, in job order for
+    process). pdfa: PDF/A-2b when "pdf" is among the formats. on_result is called with each Result as it is known, in job order for
     those rebuilt.
     """
     formats = tuple(f for f in FORMATS if f in set(formats))
@@ -77,10 +78,11 @@ def render_many(
         "name": name,
         "formats": list(formats),
         "convert_legacy": convert_legacy,
+        "pdfa": pdfa,
     }
     settings = Settings(str(staging), name, layout, str(template) if template else None, convert_legacy)
     manifest = Manifest.load(folder)
-    run = Outputs(folder, formats, manifest, on_result, convert_legacy)
+    run = Outputs(folder, formats, manifest, on_result, convert_legacy, pdfa)
 
     own_pool = executor is None
     if own_pool:

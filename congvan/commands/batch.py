@@ -43,6 +43,7 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
     p.add_argument("--data", metavar="TỆP", help="dữ liệu cho mẫu: bảng .csv/.xlsx (mỗi dòng một công văn) hoặc tệp .yaml/.json/.toml")
     p.add_argument("--set", action="append", default=[], metavar="TÊN=GIÁ_TRỊ", help="giá trị một biến của mẫu, ví dụ --set nam=2026 (lặp lại được)")
     p.add_argument("--name", default=DEFAULT_NAME, metavar="MẪU_TÊN", help=f"tên tệp kết quả (mặc định: {DEFAULT_NAME}; thêm: nam, thang, ten, dong, các biến)")
+    p.add_argument("--pdfa", action="store_true", help="PDF theo chuẩn lưu trữ PDF/A-2b")
     p.add_argument("--layout", metavar="TỆP", help="tệp YAML bố cục thay cho bố cục mặc định")
     p.add_argument("--template", metavar="TỆP", help="mẫu .docx của cơ quan thay cho mẫu mặc định")
     p.add_argument("--convert-legacy", action="store_true", help="tự chuyển văn bản gõ bằng bảng mã TCVN3/VNI sang Unicode")
@@ -64,9 +65,11 @@ def run(args: argparse.Namespace) -> int:
     if unknown or not formats:
         error(f"định dạng không hỗ trợ: {', '.join(sorted(unknown)) or '(trống)'} (dùng docx, pdf)")
         return 2
-    if "pdf" in formats and not _pdf_available():
-        error("bản congvan này chưa có bộ chuyển PDF; dùng --format docx")
-        return 2
+    if "pdf" in formats:
+        problem = _pdf_problem()
+        if problem:
+            error(problem)
+            return 2
     if args.jobs is not None and args.jobs < 1:
         error("--jobs phải từ 1 trở lên")
         return 2
@@ -108,7 +111,7 @@ def run(args: argparse.Namespace) -> int:
 
             summary = render_many(
                 jobs(sources, fixed), output=args.output, formats=formats, name=args.name, layout=layout,
-                template=args.template, force=args.force, convert_legacy=args.convert_legacy,
+                template=args.template, force=args.force, convert_legacy=args.convert_legacy, pdfa=args.pdfa,
                 workers=workers, chunk_size=max(1, min(8, total // (4 * workers))), on_result=advance,
                 executor=executor,
             )
@@ -134,12 +137,17 @@ def _pool(workers: int) -> Iterator[ProcessPoolExecutor | None]:
         executor.shutdown(cancel_futures=True)
 
 
-def _pdf_available() -> bool:
+def _pdf_problem() -> str | None:
+    """Why no PDF can be made here (no converter in this build, no LibreOffice), or None."""
     try:
-        from ..pdf import PdfEngine  # noqa: F401
+        from ..pdf import find_soffice
     except ImportError:
-        return False
-    return True
+        return "bản congvan này chưa có bộ chuyển PDF; dùng --format docx"
+    try:
+        find_soffice()
+    except CongVanError as exc:
+        return str(exc)
+    return None
 
 
 def expand(inputs: list[str], output: Path) -> list[Path]:
