@@ -7,6 +7,7 @@ otherwise.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Iterable
 
 from lxml import etree
@@ -17,18 +18,18 @@ R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
 
 
+_NSMAP = {"w": W_NS}
+
+
+@lru_cache(maxsize=None)
 def w(tag: str) -> str:
     return f"{{{W_NS}}}{tag}"
 
 
 def el(tag: str, attrs: dict | None = None, *children: etree._Element) -> etree._Element:
-    """`w:tag` with `w:`-prefixed attributes and children."""
-    node = etree.Element(w(tag))
-    for key, value in (attrs or {}).items():
-        node.set(w(key), str(value))
-    for child in children:
-        if child is not None:
-            node.append(child)
+    """`w:tag` with `w:`-prefixed attributes and children (written with the `w:` prefix)."""
+    node = etree.Element(w(tag), {w(k): str(v) for k, v in attrs.items()} if attrs else None, nsmap=_NSMAP)
+    node.extend(child for child in children if child is not None)
     return node
 
 
