@@ -12,12 +12,15 @@ import json
 import re
 import tomllib
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import yaml
 from pydantic import BaseModel, ValidationError
 
 from .errors import InputError, Problem, TextError
+
+if TYPE_CHECKING:
+    from .model import CongVan
 
 Lines = dict[tuple, int]
 M = TypeVar("M", bound=BaseModel)

@@ -131,7 +131,8 @@ class Checker:
             self.add(rule, "error", nd30.TEXT_RULES[key].name, "cần viết chữ in hoa", nd30.TEXT_RULES[key].size.section, para)
 
 
-def check_page(c: Checker) -> None:
+def check_page_setup(c: Checker) -> None:
+    """Paper and margins (Phần I, Mục I.1, I.3); layout templates are held to it too."""
     page = c.view.page
     if sorted((round(page.width_mm), round(page.height_mm))) != [round(nd30.PAGE_WIDTH_MM), round(nd30.PAGE_HEIGHT_MM)]:
         c.add("kho_giay", "error", "Trang", f"khổ giấy {page.width_mm:.0f} × {page.height_mm:.0f} mm (cần A4 210 × 297 mm)", "Phần I, Mục I.1")
@@ -140,6 +141,9 @@ def check_page(c: Checker) -> None:
         value = page.margins_mm.get(side)
         if value is not None and round(value, 1) not in allowed:
             c.add("le_trang", "error", "Trang", f"lề {names[side]} {value:.0f} mm (cần {allowed.describe('mm')})", "Phần I, Mục I.3")
+
+
+def check_fonts(c: Checker) -> None:
     seen: set[str] = set()
     for p in c.view.paragraphs:
         for run in p.runs:
@@ -277,7 +281,7 @@ def check_page_numbers(c: Checker) -> None:
         c.add("so_trang_thieu", "warning", name, "không có số trang: văn bản từ hai trang phải đánh số từ trang 2", "Phần I, Mục I.7")
 
 
-CHECKS = (check_page, check_header, check_recipients, check_body, check_signature, check_page_numbers)
+CHECKS = (check_page_setup, check_fonts, check_header, check_recipients, check_body, check_signature, check_page_numbers)
 
 
 def check_view(view: DocxView, source: str) -> Report:

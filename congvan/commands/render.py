@@ -13,7 +13,7 @@ from ..model import CongVan
 from ..pdf import PdfEngine, PdfError, find_soffice, finish_pdf, merge_pdfs
 from ..reader import FORMATS, load
 from ..docx.writer import write_atomic
-from ..render import writer_for, write_docx
+from ..render import writer_for
 from . import error, expand_inputs
 
 
@@ -58,8 +58,10 @@ def run(args: argparse.Namespace) -> int:
             docx_dir = out if "docx" in formats else Path(tmp)
             try:
                 cv = load(source, convert_legacy=args.convert_legacy)
-                warn_once(writer_for(cv, layout, args.template), warned)
-                target = write_docx(cv, docx_dir / f"{source.stem}.docx", layout, args.template)
+                writer = writer_for(cv, layout, args.template)
+                warn_once(writer, warned)
+                target = docx_dir / f"{source.stem}.docx"
+                write_atomic(target, writer.to_bytes(cv))
             except CongVanError as exc:
                 failed += 1
                 error(str(exc))

@@ -10,26 +10,18 @@ from docx import Document
 from docx.oxml.ns import qn
 
 from .. import nd30
+from ..check.reader import read_docx
+from ..check.rules import Checker, check_page_setup
 from .styles import STYLES
-
-_SIDES = {"top": "trên", "bottom": "dưới", "left": "trái", "right": "phải"}
 
 
 def template_departures(data: bytes) -> list[str]:
     """Vietnamese warnings, one per departure from NĐ 30 in the template's set-up."""
     doc = Document(io.BytesIO(data))
-    out: list[str] = []
-    section = doc.sections[0]
-    # Phần I, Mục I.1: A4, 210 × 297 mm.
-    if section.page_width is not None and section.page_height is not None:
-        size = (round(section.page_width.mm), round(section.page_height.mm))
-        if sorted(size) != [round(nd30.PAGE_WIDTH_MM), round(nd30.PAGE_HEIGHT_MM)]:
-            out.append(f"khổ giấy {size[0]} × {size[1]} mm (cần A4 210 × 297 mm, Phần I, Mục I.1)")
-    for side, allowed in nd30.MARGINS_MM.items():
-        value = getattr(section, f"{side}_margin")
-        # Margins are whole twips (1/56.7 mm): 20 mm is stored as 20.003 mm.
-        if value is not None and round(value.mm, 1) not in allowed:
-            out.append(f"lề {_SIDES[side]} {value.mm:.0f} mm (cần {allowed.describe('mm')}, {allowed.section})")
+    # Paper and margins: the same rules `congvan check` holds a dispatch to.
+    checker = Checker(read_docx(data), "mẫu")
+    check_page_setup(checker)
+    out = [f"{f.message} ({f.section})" for f in checker.report.findings]
     fonts = {}
     defaults = doc.styles.element.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}/{qn('w:rFonts')}")
     if defaults is not None and defaults.get(qn("w:ascii")):

@@ -1,4 +1,4 @@
-"""Reading a .docx template into memory and writing a .docx deterministically."""
+"""Writing a .docx (a zip) deterministically, with parts compressed ahead of time."""
 
 from __future__ import annotations
 

@@ -21,15 +21,15 @@ from ..layout import DEFAULT_LAYOUT, Layout
 from ..metrics import text_width_pt
 from ..model import CongVan
 from ..vietnamese import ngay_thang_nam
-
-# Space above Nơi nhận and the signer's title, level with each other (II.9d).
-SIGNATURE_SPACE_BEFORE_PT = 12
 from .compiled import CompiledTemplate
 from .conformance import template_departures
 from .images import Image, place_images, signature_images
 from .styles import style_id
 from .template import load_template, rule
 from .wml import border, cm, mm, paragraph, pt, run, xml
+
+# Space above Nơi nhận and the signer's title, level with each other (II.9d).
+SIGNATURE_SPACE_BEFORE_PT = 12
 
 
 class DocxWriter:
