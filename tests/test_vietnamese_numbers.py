@@ -75,10 +75,28 @@ READINGS = [
     (1000000000, "một tỷ"),
     (1000000001, "một tỷ không trăm linh một"),
     (3500000000, "ba tỷ năm trăm triệu"),
+    # Above a tỷ, the number of tỷ is read as a number (budget figures: "1.620.744 tỷ đồng").
     (10**12, "một nghìn tỷ"),
     (2 * 10**12 + 1, "hai nghìn tỷ không trăm linh một"),
+    (1_500_000_000_000, "một nghìn năm trăm tỷ"),
+    (1_005_000_000_000, "một nghìn không trăm linh năm tỷ"),
+    (2_021_300_000_000, "hai nghìn không trăm hai mươi mốt tỷ ba trăm triệu"),
+    (12_345_678_901_234, "mười hai nghìn ba trăm bốn mươi lăm tỷ sáu trăm bảy mươi tám triệu "
+                         "chín trăm linh một nghìn hai trăm ba mươi tư"),
+    (305_000_000_000_000, "ba trăm linh năm nghìn tỷ"),
+    (999_999_000_000_000, "chín trăm chín mươi chín nghìn chín trăm chín mươi chín tỷ"),
     (10**15, "một triệu tỷ"),
+    (1_620_744 * 10**9, "một triệu sáu trăm hai mươi nghìn bảy trăm bốn mươi tư tỷ"),
+    (1_000_500 * 10**9 + 7, "một triệu năm trăm tỷ không trăm linh bảy"),
+    (25_000_000_000_000_015, "hai mươi lăm triệu tỷ không trăm mười lăm"),
+    (123_456_789_012_345_678, "một trăm hai mươi ba triệu bốn trăm năm mươi sáu nghìn bảy trăm tám mươi chín tỷ "
+                              "không trăm mười hai triệu ba trăm bốn mươi lăm nghìn sáu trăm bảy mươi tám"),
     (10**18, "một tỷ tỷ"),
+    (10**18 + 10**9, "một tỷ không trăm linh một tỷ"),
+    (3 * 10**18 + 2 * 10**12, "ba tỷ không trăm linh hai nghìn tỷ"),
+    (10**21 - 1, "chín trăm chín mươi chín tỷ chín trăm chín mươi chín triệu chín trăm chín mươi chín nghìn "
+                 "chín trăm chín mươi chín tỷ chín trăm chín mươi chín triệu chín trăm chín mươi chín nghìn "
+                 "chín trăm chín mươi chín"),
     (-5, "âm năm"),
     (-2021, "âm hai nghìn không trăm hai mươi mốt"),
     ("1.500.000", "một triệu năm trăm nghìn"),
@@ -237,7 +255,7 @@ def test_converter_works_inside_num2words(monkeypatch):
 
 DIGITS = {"không": 0, "một": 1, "mốt": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, "lăm": 5,
           "sáu": 6, "bảy": 7, "tám": 8, "chín": 9}
-SCALES = {"nghìn": 10**3, "triệu": 10**6, "tỷ": 10**9}
+SCALES = {"nghìn": 10**3, "triệu": 10**6}
 
 
 def _group(words: list[str]) -> int:
@@ -260,27 +278,35 @@ def _group(words: list[str]) -> int:
     return value + DIGITS[words[0]]
 
 
+def _below_ty(words: list[str]) -> int:
+    """0–999 999 999: groups each followed by "triệu" or "nghìn", then the units."""
+    total, group = 0, []
+    for word in words:
+        if word in SCALES:
+            assert group, words
+            total += _group(group) * SCALES[word]
+            group = []
+        else:
+            group.append(word)
+    return total + (_group(group) if group else 0)
+
+
 def parse_words(text: str) -> int:
-    """An integer from its Vietnamese reading: groups each followed by their scale
-    words (nghìn, triệu, tỷ, and compounds such as "nghìn tỷ", "tỷ tỷ")."""
+    """An integer from its Vietnamese reading. Everything before the last "tỷ" is a
+    number of tỷ, read the same way (recursively); after it come triệu, nghìn, units."""
     words = text.split()
     sign = 1
     if words[0] == "âm":
         sign, words = -1, words[1:]
-    total, group = 0, []
-    i = 0
-    while i < len(words):
-        if words[i] in SCALES:
-            scale = 1
-            while i < len(words) and words[i] in SCALES:
-                scale *= SCALES[words[i]]
-                i += 1
-            total += _group(group) * scale
-            group = []
-        else:
-            group.append(words[i])
-            i += 1
-    return sign * (total + (_group(group) if group else 0))
+    return sign * _read(words)
+
+
+def _read(words: list[str]) -> int:
+    if "tỷ" not in words:
+        return _below_ty(words)
+    last = len(words) - 1 - words[::-1].index("tỷ")
+    assert last > 0, words
+    return _read(words[:last]) * 10**9 + _below_ty(words[last + 1:])
 
 
 def test_the_test_parser_reads_by_hand_readings():
@@ -289,7 +315,8 @@ def test_the_test_parser_reads_by_hand_readings():
             assert parse_words(words) == value, words
 
 
-@given(st.integers(min_value=-(10**18), max_value=10**18))
+@given(st.one_of(st.integers(min_value=-(10**18), max_value=10**18),
+                 st.integers(min_value=10**12, max_value=10**18)))
 def test_every_integer_reads_back_to_itself(n):
     words = so_thanh_chu(n)
     assert parse_words(words) == n

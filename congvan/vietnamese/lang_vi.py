@@ -22,7 +22,10 @@ hundreds digit and "lẻ"/"linh" for a zero tens digit, so 2021 is "hai nghìn k
 trăm hai mươi mốt" and 1000050 is "một triệu không trăm năm mươi". A final 1 after
 a tens digit of 2 and above is "mốt", a final 5 after any tens digit is "lăm", a
 final 4 after a tens digit of 2 and above is "bốn" or "tư". Groups are named
-nghìn, triệu, tỷ, nghìn tỷ, triệu tỷ, tỷ tỷ. Decimals follow "phẩy", read as a
+nghìn, triệu, tỷ; above a tỷ the number of tỷ is itself read as a number, as budget
+figures are read (1.620.744 tỷ: "một triệu sáu trăm hai mươi nghìn bảy trăm bốn
+mươi tư tỷ"; 1500 tỷ: "một nghìn năm trăm tỷ", not "một nghìn tỷ năm trăm tỷ").
+Decimals follow "phẩy", read as a
 number (1.25: "phẩy hai mươi lăm", 1.05: "phẩy không năm") or digit by digit.
 
 Options (keyword arguments of num2words(..., lang='vi', ...)):
@@ -57,7 +60,7 @@ class Num2Word_VI(Num2Word_Base):
     def setup(self):
         self.negword = 'âm'
         self.pointword = 'phẩy'
-        self.MAXVAL = 10 ** 21  # the last group name is "tỷ tỷ"
+        self.MAXVAL = 10 ** 21  # below a thousand billion tỷ
         self.errmsg_toobig = 'abs(%s) must be less than %s.'
 
     # -- options ----------------------------------------------------------
@@ -70,13 +73,6 @@ class Num2Word_VI(Num2Word_Base):
         return value
 
     # -- integers ---------------------------------------------------------
-
-    @staticmethod
-    def group_name(index):
-        """The name of the index-th three-digit group, counted from the
-        right: '', nghìn, triệu, tỷ, nghìn tỷ, triệu tỷ, tỷ tỷ."""
-        names = [GROUP_NAMES[index % 3]] + ['tỷ'] * (index // 3)
-        return ' '.join(name for name in names if name)
 
     @staticmethod
     def _group(value, full, zero_tens, four):
@@ -108,18 +104,25 @@ class Num2Word_VI(Num2Word_Base):
             raise OverflowError(self.errmsg_toobig % (value, self.MAXVAL))
         if value == 0:
             return [DIGITS[0]]
-        groups = []
-        while value:
-            value, group = divmod(value, 1000)
-            groups.append(group)
+        return self._below(value, True, zero_tens, four)
+
+    def _below(self, value, top, zero_tens, four):
+        """0 < value; top: the first words of the whole number (its first
+        group is read short). The tỷ are counted as a number of their own,
+        read the same way; below them come triệu, nghìn and units."""
+        ty, rest = divmod(value, 10 ** 9)
         words = []
-        top = len(groups) - 1
-        for index in range(top, -1, -1):
-            if groups[index] == 0:
+        if ty:
+            words += self._below(ty, top, zero_tens, four) + ['tỷ']
+            top = False
+        groups = [rest // 10 ** 6, rest // 1000 % 1000, rest % 1000]
+        for index, group in enumerate(groups):
+            if group == 0:
                 continue
-            words += self._group(groups[index], index != top, zero_tens, four)
-            if index:
-                words.append(self.group_name(index))
+            words += self._group(group, not top, zero_tens, four)
+            top = False
+            if GROUP_NAMES[2 - index]:
+                words.append(GROUP_NAMES[2 - index])
         return words
 
     # -- numbers ----------------------------------------------------------
