@@ -108,6 +108,8 @@ class Ngay(_Model):
         return dt.date(self.nam, self.thang, self.ngay)
 
 
+# How văn thư type the trích yếu's prefix: V/v, V/v:, v/v, V / v, Về việc, Về: (II.5b).
+_TRICH_YEU_PREFIX = re.compile(r"^\s*(?:v\s*/\s*v\b\.?\s*:?|về\s+việc\b\s*:?|về\s*:)\s*", re.IGNORECASE)
 _ACADEMIC_TITLES = re.compile(r"^(GS|PGS|TS|ThS|TSKH|KS|BS|CN)\.?\s", re.IGNORECASE)
 _QUYEN_HAN = re.compile(r"^\s*(TM|Q|KT|TL|TUQ)\.\s*(\S.*)$", re.IGNORECASE)
 
@@ -198,12 +200,20 @@ class NguoiKy(_Model):
 class NguoiSoan(_Model):
     """Drafter's initials and number of copies issued (ô 12, III.3)."""
 
-    ky_hieu: str
+    ky_hieu: str = ""  # often left out: only the number of copies is written
     so_ban: int | None = Field(default=None, ge=1)
 
+    @field_validator("ky_hieu")
+    @classmethod
+    def _initials(cls, value: str) -> str:
+        # III.3: capitals; the full stop after them is written by us.
+        return value.strip().rstrip(".").strip().upper()
+
     def __str__(self) -> str:
-        # As the decree's example of ô 12 writes it: "PL.(300)" (Phụ lục I, Mục IV).
-        return self.ky_hieu.upper() + (f".({self.so_ban})" if self.so_ban else "")
+        # As the decree's example of ô 12 writes it: "PL.(300)" (Phụ lục I, Mục IV);
+        # without initials, the copies alone: "(25)".
+        copies = f"({self.so_ban})" if self.so_ban else ""
+        return ".".join(part for part in (self.ky_hieu, copies) if part)
 
 
 class LienHe(_Model):
@@ -327,13 +337,19 @@ class CongVan(_Model):
     @field_validator("trich_yeu")
     @classmethod
     def _trich_yeu(cls, value: str) -> str:
-        value = _not_blank(value)
-        return re.sub(r"^V/v\s+", "", value, flags=re.IGNORECASE)
+        # II.5b: the writer prints the decree's "V/v"; the văn thư's own spelling of it
+        # (V/v:, v/v, Về việc, Về:) is dropped, so it is never doubled.
+        return _not_blank(_TRICH_YEU_PREFIX.sub("", value))
 
     @field_validator("dia_danh")
     @classmethod
     def _dia_danh(cls, value: str) -> str:
         return _not_blank(value)
+
+    @field_validator("nguoi_soan")
+    @classmethod
+    def _nguoi_soan(cls, value: NguoiSoan | None) -> NguoiSoan | None:
+        return value if value is not None and str(value) else None
 
     @field_validator("muc_do_khan", "do_mat", mode="before")
     @classmethod
@@ -350,9 +366,11 @@ class CongVan(_Model):
     @field_validator("luu")
     @classmethod
     def _luu(cls, items: list[str]) -> list[str]:
-        # II.9d: the last line reads "Lưu: VT, <drafting unit>…"; VT comes first.
-        items = [i.strip().rstrip(".;,") for i in items if i.strip()]
-        if not items or items[0].upper() != "VT":
+        # II.9d: the last line reads "Lưu: VT, <drafting unit>…"; VT comes first. One
+        # line typed "VT, QHQT (3)" is the same comma list as [VT, QHQT (3)].
+        items = [i.strip().rstrip(".;") for line in items for i in line.split(",") if i.strip().rstrip(".;")]
+        items = ["VT" if i.upper() == "VT" else i for i in items]
+        if not items or items[0] != "VT":
             items = ["VT"] + [i for i in items if i.upper() != "VT"]
         return items
 

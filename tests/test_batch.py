@@ -146,7 +146,7 @@ def test_mail_merge_of_50_rows_gives_50_dispatches_each_to_its_recipient(tmp_pat
         path = out / f"{i + 1}-STTTT-VP.docx"  # the CSV line: header is line 1
         document = Document(str(path))
         texts = [p.text for p in document.paragraphs]
-        assert f"Kính gửi: Đơn vị {i}, huyện {i % 7}." in texts
+        assert f"Kính gửi: Đơn vị {i}, huyện {i % 7}" in texts
         assert f"Sở Thông tin và Truyền thông trân trọng kính mời Ông Nguyễn Văn {i} (Đơn vị {i}, huyện {i % 7}) dự hội nghị." in texts
         header = document.tables[0]
         assert header.cell(1, 0).paragraphs[0].text == f"Số: {100 + i}/STTTT-VP"
@@ -168,7 +168,7 @@ def test_mail_merge_from_xlsx_with_data_option(tmp_path, capsys):
     assert batch(template, "-o", out, "--data", table, "-j", "1") == 0
     assert sorted(p.name for p in out.glob("*.docx")) == ["07-STTTT-VP-2026-12-01.docx", "du-thao-STTTT-VP-2026-12-01.docx"]
     texts = [p.text for p in Document(str(out / "du-thao-STTTT-VP-2026-12-01.docx")).paragraphs]
-    assert "Kính gửi: VNPT Đồng Tháp." in texts
+    assert "Kính gửi: VNPT Đồng Tháp" in texts
     assert "Kinh phí hỗ trợ: 1.000.000 đồng (Một triệu đồng)./." in texts
 
 
@@ -388,7 +388,7 @@ def test_data_file_mapping_and_set_fill_one_dispatch(tmp_path, capsys):
     out = tmp_path / "out"
     assert batch(template, "-o", out, "--data", values, "--set", "don_vi=Sở Y tế", "-j", "1") == 0
     texts = [p.text for p in Document(str(out / "12-STTTT-VP-2026-12-01.docx")).paragraphs]
-    assert "Kính gửi: Sở Y tế." in texts  # --set wins over the data file
+    assert "Kính gửi: Sở Y tế" in texts  # --set wins over the data file
     assert "Kinh phí hỗ trợ: 3.000.000 đồng (Ba triệu đồng)./." in texts
     assert batch(template, "-o", out, "--data", tmp_path / "khong-co.csv") == 2
     assert capsys.readouterr().err.strip().startswith(f"Lỗi: {tmp_path / 'khong-co.csv'}: không mở được tệp")

@@ -83,7 +83,7 @@ def test_impossible_date_is_refused():
 
 
 def test_single_recipient_is_inline():
-    assert "Kính gửi: Các phòng thuộc Sở." in texts(make())
+    assert "Kính gửi: Các phòng thuộc Sở" in texts(make())
 
 
 def test_several_recipients_form_a_dash_list():

@@ -138,8 +138,9 @@ class DocxWriter:
         before = {"before": pt(self.layout.khoang_truoc_kinh_gui_pt)}
         items = punctuate(cv.kinh_gui)
         if len(items) == 1:
-            # II.9d: one recipient on the same line as "Kính gửi:".
-            return [self._p("kinh_gui", f"Kính gửi: {items[0]}", jc="center", spacing={**before, "after": pt(self.layout.khoang_sau_kinh_gui_pt)})]
+            # II.9d: one recipient on the same line as "Kính gửi:", without the ";"/"."
+            # of a list (Phụ lục I, Mục V: "Kính gửi: Bộ Nội vụ").
+            return [self._p("kinh_gui", f"Kính gửi: {items[0][:-1]}", jc="center", spacing={**before, "after": pt(self.layout.khoang_sau_kinh_gui_pt)})]
         indent = cm(self.layout.kinh_gui_thut_cm)
         # II.9d: the dashes line up under the colon of "Kính gửi:".
         dash_at = indent + pt(text_width_pt("Kính gửi", self._size("kinh_gui")))
