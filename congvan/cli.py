@@ -2,19 +2,31 @@
 
 from __future__ import annotations
 
-import argparse
 import importlib
 import sys
 
-from .commands import COMMANDS
+from . import __version__
+from .commands import COMMANDS, error
+from .commands.parser import ArgumentParser
+from .errors import CongVanError
+from .explain import os_message
+
+EXAMPLES = """Ví dụ:
+  congvan render examples/bau-cu-2021.yaml -o out/ --format docx,pdf
+  congvan batch examples/ -o out/
+  congvan check out/bau-cu-2021.docx
+  congvan render --help              hướng dẫn của từng lệnh"""
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+def build_parser() -> ArgumentParser:
+    parser = ArgumentParser(
         prog="congvan",
         description="Tạo công văn đúng thể thức Nghị định 30/2020/NĐ-CP từ dữ liệu có cấu trúc (YAML, JSON, TOML).",
+        epilog=EXAMPLES,
     )
-    commands = parser.add_subparsers(dest="command", required=True, metavar="LỆNH")
+    parser.add_argument("--version", action="version", version=f"congvan {__version__}",
+                        help="in số phiên bản rồi thoát")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="LỆNH", title="lệnh")
     for name in COMMANDS:
         importlib.import_module(f".commands.{name}", __package__).add_parser(commands)
     return parser
@@ -22,7 +34,18 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    return args.func(args)
+    try:
+        code: int = args.func(args)
+    except KeyboardInterrupt:
+        print("Đã dừng.", file=sys.stderr)
+        return 130
+    except CongVanError as exc:
+        error(str(exc))
+        return 2
+    except OSError as exc:  # e.g. an output folder that cannot be written
+        error(os_message(exc, "không ghi hoặc đọc được"))
+        return 2
+    return code
 
 
 if __name__ == "__main__":

@@ -22,6 +22,7 @@ from jinja2 import StrictUndefined, TemplateSyntaxError, UndefinedError
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
 from .errors import CongVanError, InputError, Problem
+from .explain import jinja_reason
 from .reader import Lines, _field, _line
 from .vietnamese.filters import FILTERS
 
@@ -153,11 +154,11 @@ def _message(exc: Exception) -> str:
         name = _UNDEFINED.match(text) or _NO_ATTRIBUTE.search(text)
         if name:
             return f"chưa có giá trị cho biến '{name[1]}' (cho trong khối bien:, tệp --data hoặc --set {name[1]}=…)"
-        return f"biến chưa có giá trị ({text})"
+        return "biến chưa có giá trị"
     if isinstance(exc, SecurityError):
-        return f"biểu thức bị cấm trong mẫu: mẫu không được truy cập vào bên trong Python ({text})"
+        return f"biểu thức bị cấm trong mẫu: mẫu không được truy cập vào bên trong Python ({jinja_reason(text)})"
     if isinstance(exc, TemplateSyntaxError):
-        return f"lỗi cú pháp mẫu: {text}"
+        return f"lỗi cú pháp mẫu: {jinja_reason(text)}"
     if isinstance(exc, CongVanError):
         return text  # the Vietnamese filters' own messages
-    return f"lỗi khi điền mẫu: {text}"
+    return f"lỗi khi điền mẫu: {jinja_reason(text)}"

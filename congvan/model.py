@@ -14,9 +14,11 @@ import re
 from pathlib import Path
 from typing import Annotated, Any, Literal, Union
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from . import nd30
+from .errors import InputError
+from .validation import problems
 from .vietnamese import clean_text
 
 
@@ -54,6 +56,25 @@ def _clean(value: Any) -> Any:
 
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+    def __init__(self, /, **data: Any) -> None:
+        # `CongVan(ngay="30/02/2021", ...)` says what a file would say: congvan's
+        # InputError with Vietnamese problems, not pydantic's ValidationError.
+        try:
+            super().__init__(**data)
+        except ValidationError as exc:
+            raise InputError(type(self).__name__, problems(exc, data, {}, type(self))) from None
+
+    # Validation of nested data (and model_validate) must not go through this
+    # __init__: tell pydantic it is the base one (pydantic marks its own so).
+    __init__.__pydantic_base_init__ = True  # type: ignore[attr-defined]
+
+    @classmethod
+    def model_validate(cls, obj: Any, **kwargs: Any) -> Any:  # same errors as __init__
+        try:
+            return super().model_validate(obj, **kwargs)
+        except ValidationError as exc:
+            raise InputError(cls.__name__, problems(exc, obj, {}, cls)) from None
 
     @model_validator(mode="before")
     @classmethod

@@ -7,36 +7,37 @@ being YAML too); for TOML they are looked up from the key text.
 
 from __future__ import annotations
 
-import difflib
 import json
 import re
 import tomllib
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
 import yaml
-from pydantic import BaseModel, ValidationError
-
 from .errors import InputError, Problem, TextError
+from .explain import json_reason, os_reason, toml_reason, yaml_reason
+from .validation import Lines, field_path as _field, line_of as _line, validate
 
 if TYPE_CHECKING:
     from .model import CongVan
 
-Lines = dict[tuple, int]
-M = TypeVar("M", bound=BaseModel)
 FORMATS = {".yaml": "yaml", ".yml": "yaml", ".json": "json", ".toml": "toml"}
 
 
 def load_mapping(path: Path) -> tuple[dict, Lines]:
     """Read a file into plain data and a map from field path to line number."""
     source = str(path)
+    if path.is_dir():
+        raise InputError(source, [Problem("đây là một thư mục, không phải tệp dữ liệu")])
+    if not path.exists():
+        raise InputError(source, [Problem("không có tệp hoặc thư mục này")])
     fmt = FORMATS.get(path.suffix.lower())
     if fmt is None:
         raise InputError(source, [Problem(f"không đọc được loại tệp '{path.suffix}': dùng .yaml, .yml, .json hoặc .toml")])
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise InputError(source, [Problem(f"không mở được tệp ({exc.strerror})")]) from None
+        raise InputError(source, [Problem(f"không mở được tệp ({os_reason(exc)})")]) from None
     if b"\x00" in raw:
         raise InputError(source, [Problem("tệp nhị phân, không phải tệp văn bản")])
     try:
@@ -87,10 +88,10 @@ def _parse_yaml(text: str, source: str) -> tuple[Any, Lines]:
         data = loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        reason = exc.problem or "cú pháp sai"
+        reason = yaml_reason(exc.problem or exc.context)
         raise InputError(source, [Problem(f"lỗi cú pháp YAML: {reason}", line=mark.line + 1 if mark else None)]) from None
-    except yaml.YAMLError as exc:
-        raise InputError(source, [Problem(f"lỗi cú pháp YAML: {exc}")]) from None
+    except yaml.YAMLError:
+        raise InputError(source, [Problem(f"lỗi cú pháp YAML: {yaml_reason(None)}")]) from None
     finally:
         loader.dispose()
     return data, lines
@@ -124,7 +125,7 @@ def _parse_json(text: str, source: str) -> tuple[Any, Lines]:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise InputError(source, [Problem(f"lỗi cú pháp JSON: {exc.msg}", line=exc.lineno)]) from None
+        raise InputError(source, [Problem(f"lỗi cú pháp JSON: {json_reason(exc.msg)}", line=exc.lineno)]) from None
     try:
         _, lines = _parse_yaml(text, source)
     except InputError:
@@ -138,7 +139,7 @@ def _parse_toml(text: str, source: str) -> tuple[Any, Lines]:
     except tomllib.TOMLDecodeError as exc:
         match = re.search(r"line (\d+)", str(exc))
         line = int(match[1]) if match else len(text.splitlines()) if "end of document" in str(exc) else None
-        reason = re.sub(r"\s*\(at .*\)$", "", str(exc))
+        reason = toml_reason(re.sub(r"\s*\(at .*\)$", "", str(exc)))
         raise InputError(source, [Problem(f"lỗi cú pháp TOML: {reason}", line=line)]) from None
     lines: Lines = {}
     text_lines = text.splitlines()
@@ -168,20 +169,6 @@ def _parse_toml(text: str, source: str) -> tuple[Any, Lines]:
 _PARSERS = {"yaml": _parse_yaml, "json": _parse_json, "toml": _parse_toml}
 
 
-def _field(path: tuple) -> str:
-    out = ""
-    for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
-
-
-def _line(lines: Lines, path: tuple) -> int | None:
-    for end in range(len(path), -1, -1):
-        if path[:end] in lines:
-            return lines[path[:end]]
-    return None
-
-
 def clean_strings(data: Any, lines: Lines, source: str, convert_legacy: bool = False) -> Any:
     """NFC-normalise every string and refuse unusable characters, naming the field."""
     from .vietnamese import clean_text
@@ -205,109 +192,6 @@ def clean_strings(data: Any, lines: Lines, source: str, convert_legacy: bool = F
     if problems:
         raise InputError(source, problems)
     return cleaned
-
-
-def validate(model: type[M], data: Any, lines: Lines, source: str) -> M:
-    """Build `model` from data, turning pydantic's errors into Vietnamese problems."""
-    try:
-        return model.model_validate(data)
-    except ValidationError as exc:
-        raise InputError(source, _problems(exc, data, lines, model)) from None
-
-
-# Error types that only say "this branch of a union did not fit": least telling.
-_RANK = {"missing": 0, "extra_forbidden": 0, "value_error": 0, "literal_error": 1}
-
-
-def _problems(exc: ValidationError, data: Any, lines: Lines, model: type[BaseModel]) -> list[Problem]:
-    best: dict[tuple, tuple[int, Problem]] = {}
-    for error in exc.errors(include_url=False):
-        path = _data_path(data, error["loc"], error["type"])
-        rank = _RANK.get(error["type"], 2)
-        problem = Problem(_message(error, model), _field(path), _line(lines, path))
-        if path not in best or rank < best[path][0]:
-            best[path] = (rank, problem)
-    # A union that failed deeper down also fails each of its other branches at the
-    # union itself; the deeper, more telling problem is enough.
-    for path in [p for p, (rank, _) in best.items() if rank == 2]:
-        if any(other[: len(path)] == path and other != path for other in best):
-            del best[path]
-    ordered = sorted(best.values(), key=lambda item: (item[1].line or 0, item[1].field))
-    return [problem for _, problem in ordered]
-
-
-def _data_path(data: Any, loc: tuple, kind: str) -> tuple:
-    """Keep the parts of pydantic's location that index the input (drop union branch names)."""
-    path: tuple = ()
-    node = data
-    for part in loc:
-        if isinstance(node, dict) and part in node:
-            node = node[part]
-            path += (part,)
-        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
-            node = node[part]
-            path += (part,)
-        elif isinstance(part, str) and kind in ("missing", "extra_forbidden") and isinstance(node, dict):
-            path += (part,)
-            node = None
-    return path
-
-
-def _field_names(model: type[BaseModel], seen: set | None = None) -> set[str]:
-    seen = set() if seen is None else seen
-    if model in seen:
-        return set()
-    seen.add(model)
-    names = set(model.model_fields)
-    for info in model.model_fields.values():
-        for sub in _models_in(info.annotation):
-            names |= _field_names(sub, seen)
-    return names
-
-
-def _models_in(annotation: Any) -> list[type[BaseModel]]:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return [annotation]
-    found = []
-    for arg in getattr(annotation, "__args__", ()) or ():
-        found += _models_in(arg)
-    return found
-
-
-def _message(error: dict, model: type[BaseModel]) -> str:
-    kind, ctx = error["type"], error.get("ctx", {})
-    if kind == "missing":
-        return "thiếu trường bắt buộc"
-    if kind == "extra_forbidden":
-        key = str(error["loc"][-1])
-        close = difflib.get_close_matches(key, sorted(_field_names(model)), n=1)
-        hint = f"; có phải '{close[0]}'?" if close else ""
-        return f"trường '{key}' không có trong mẫu công văn{hint}"
-    if kind == "value_error":
-        return str(ctx.get("error", error["msg"]))
-    if kind in ("string_type",):
-        return f"phải là chuỗi ký tự, không phải {_kind_of(error.get('input'))}"
-    if kind in ("int_type", "int_parsing", "int_from_float"):
-        return f"phải là số nguyên, không phải '{error.get('input')}'"
-    if kind in ("greater_than_equal", "greater_than"):
-        return f"phải lớn hơn hoặc bằng {ctx.get('ge', ctx.get('gt'))}, không phải {error.get('input')}"
-    if kind in ("list_type",):
-        return f"phải là danh sách, không phải {_kind_of(error.get('input'))}"
-    if kind in ("model_type", "dict_type", "model_attributes_type"):
-        return f"phải là một nhóm khóa: giá trị, không phải {_kind_of(error.get('input'))}"
-    if kind == "literal_error":
-        expected = str(ctx.get("expected", "")).replace(" or ", " hoặc ")
-        return f"phải là một trong: {expected}; không phải '{error.get('input')}'"
-    if kind in ("float_type", "float_parsing"):
-        return f"phải là số, không phải '{error.get('input')}'"
-    return f"giá trị không hợp lệ ({error['msg']})"
-
-
-def _kind_of(value: Any) -> str:
-    names = {dict: "nhóm khóa: giá trị", list: "danh sách", int: "số", float: "số", bool: "đúng/sai", str: "chuỗi"}
-    if value is None:
-        return "giá trị rỗng"
-    return names.get(type(value), type(value).__name__)
 
 
 def load(path: str | Path, convert_legacy: bool = False, values: dict | None = None) -> "CongVan":

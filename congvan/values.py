@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from .errors import InputError, Problem
+from .explain import os_reason
 from .reader import FORMATS, load_mapping
 
 TABLES = (".csv", ".xlsx")
@@ -131,7 +132,7 @@ def _csv_rows(path: Path) -> Iterator[Row]:
     try:
         handle = open(path, encoding="utf-8-sig", newline="")
     except OSError as exc:
-        raise InputError(source, [Problem(f"không mở được tệp ({exc.strerror})")]) from None
+        raise InputError(source, [Problem(f"không mở được tệp ({os_reason(exc)})")]) from None
     with handle:
         try:
             # The header names the variables, so its separator is the file's: "," or,
@@ -148,7 +149,7 @@ def _csv_rows(path: Path) -> Iterator[Row]:
         except UnicodeDecodeError:
             raise InputError(source, [Problem("tệp không phải văn bản UTF-8 (khi lưu từ Excel, chọn CSV UTF-8)")]) from None
         except csv.Error as exc:
-            raise InputError(source, [Problem(f"lỗi đọc CSV: {exc}")]) from None
+            raise InputError(source, [Problem("không đọc được bảng CSV (có ký tự NUL hoặc một ô quá dài)")]) from None
 
 
 def _xlsx_rows(path: Path) -> Iterator[Row]:
@@ -158,9 +159,9 @@ def _xlsx_rows(path: Path) -> Iterator[Row]:
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except OSError as exc:
-        raise InputError(source, [Problem(f"không mở được tệp ({exc.strerror})")]) from None
+        raise InputError(source, [Problem(f"không mở được tệp ({os_reason(exc)})")]) from None
     except Exception as exc:  # openpyxl raises zip and XML errors of many kinds
-        raise InputError(source, [Problem(f"không đọc được bảng tính Excel ({exc})")]) from None
+        raise InputError(source, [Problem("không đọc được bảng tính Excel: tệp không phải .xlsx hoặc bị hỏng")]) from None
     try:
         rows = book.worksheets[0].iter_rows(values_only=True)
         names = _header(list(next(rows, [])), source)

@@ -188,7 +188,8 @@ def test_three_broken_among_fifty_render_47_and_name_the_3(tmp_path, capsys):
     assert errors == [
         f"Lỗi: {inputs[4]}, dòng 13, trường 'ngay': ngày 30/02/2021 không tồn tại",
         f"Lỗi: {inputs[19]}, dòng {added}, trường 'kinh_goi': trường 'kinh_goi' không có trong mẫu công văn; có phải 'kinh_gui'?",
-        f"Lỗi: {inputs[33]}, dòng 2: lỗi cú pháp YAML: expected ',' or ']', but got ':'",
+        f"Lỗi: {inputs[33]}, dòng 2: lỗi cú pháp YAML: danh sách trong [ ] chưa đóng hoặc thiếu dấu ','; "
+        "một mục có dấu ',' hay ':' phải đặt trong ngoặc kép",
     ]
     # Fixed, only the three are built on the next run.
     inputs[33].write_text(issued(BAU_CU, 34, 7, "Đơn vị nhận số 34"), encoding="utf-8")
@@ -280,7 +281,7 @@ def test_render_many_accepts_any_executor(tmp_path):
     with ThreadPoolExecutor(max_workers=2) as pool:
         summary = congvan.render_many(jobs, pool, output=tmp_path / "out", chunk_size=2, on_result=seen.append)
     assert [summary.done, summary.skipped, len(summary.failed)] == [6, 0, 1]
-    assert summary.failed[0].error.endswith("khong-co.yaml: không mở được tệp (No such file or directory)")
+    assert summary.failed[0].error.endswith("khong-co.yaml: không có tệp hoặc thư mục này")
     assert [r.job for r in seen] == jobs  # in job order
     assert seen[0].status == "done"
     assert seen[0].outputs == (str(tmp_path / "out" / "01-STTTT-BCVT-2021-10-02.docx"),)

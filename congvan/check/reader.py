@@ -21,6 +21,7 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from ..errors import CongVanError
+from ..explain import os_reason
 
 EMU_PER_MM = 36000
 TWIPS_PER_PT = 20
@@ -224,8 +225,8 @@ def read_docx(source) -> DocxView:
     try:
         data = source if isinstance(source, bytes) else open(source, "rb").read()
         doc = Document(io.BytesIO(data))
-    except OSError:
-        raise UnreadableDocx("không mở được tệp") from None
+    except OSError as exc:
+        raise UnreadableDocx(f"không mở được tệp ({os_reason(exc)})") from None
     except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError, etree.XMLSyntaxError):
         raise UnreadableDocx("không phải tệp .docx đọc được (Word 2007 trở lên)") from None
     styles = _Styles(doc)

@@ -34,6 +34,10 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
         description="Tạo hàng loạt công văn từ tệp, thư mục hoặc mẫu tên (*.yaml). Tệp mẫu (có {{ biến }}) "
         "được điền từ --data, từ bảng .csv/.xlsx cùng tên đặt cạnh mẫu (mỗi dòng một công văn) hoặc --set. "
         "Lần chạy sau chỉ tạo lại những công văn có dữ liệu, mẫu hoặc bố cục thay đổi.",
+        epilog="Ví dụ:\n"
+        "  congvan batch examples/ -o out/ --format docx,pdf\n"
+        "  congvan batch examples/mau/moi-hop.yaml -o out/      # bảng moi-hop.csv đặt cạnh mẫu\n"
+        "  congvan batch mau.yaml --data danh-sach.xlsx --set nam=2026 -o out/",
     )
     p.add_argument("inputs", nargs="+", metavar="NGUỒN", help="tệp .yaml/.json/.toml, thư mục, hoặc mẫu tên như 'cv/*.yaml'")
     p.add_argument("-o", "--output", default="out", metavar="THƯ_MỤC", help="thư mục kết quả (mặc định: out)")

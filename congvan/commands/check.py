@@ -10,7 +10,14 @@ from . import error
 
 
 def add_parser(commands: argparse._SubParsersAction) -> None:
-    p = commands.add_parser("check", help="kiểm tra thể thức một tệp .docx theo Nghị định 30/2020/NĐ-CP")
+    p = commands.add_parser(
+        "check", help="kiểm tra thể thức một tệp .docx theo Nghị định 30/2020/NĐ-CP",
+        description="Kiểm tra thể thức tệp .docx theo Nghị định 30/2020/NĐ-CP. Mã thoát: 0 không có lỗi, "
+        "1 có lỗi, 2 không đọc được tệp.",
+        epilog="Ví dụ:\n"
+        "  congvan check du-thao.docx\n"
+        "  congvan check --json out/*.docx",
+    )
     p.add_argument("files", nargs="+", metavar="TỆP", help="tệp .docx cần kiểm tra")
     p.add_argument("--json", action="store_true", help="in kết quả dạng JSON cho máy đọc")
     p.set_defaults(func=run)

@@ -18,7 +18,14 @@ from . import error, expand_inputs
 
 
 def add_parser(commands: argparse._SubParsersAction) -> None:
-    p = commands.add_parser("render", help="tạo DOCX (và PDF) từ tệp dữ liệu công văn")
+    p = commands.add_parser(
+        "render", help="tạo DOCX (và PDF) từ tệp dữ liệu công văn",
+        description="Tạo công văn DOCX (và PDF) từ tệp dữ liệu .yaml, .json hoặc .toml.",
+        epilog="Ví dụ:\n"
+        "  congvan render examples/bau-cu-2021.yaml -o out/\n"
+        "  congvan render examples/ -o out/ --format docx,pdf\n"
+        "  congvan render cv.yaml --template mau-co-quan.docx -o out/",
+    )
     p.add_argument("inputs", nargs="+", metavar="TỆP", help="tệp .yaml/.json/.toml hoặc thư mục chứa chúng")
     p.add_argument("-o", "--output", default="out", metavar="THƯ_MỤC", help="thư mục kết quả (mặc định: out)")
     p.add_argument("--format", default="docx", metavar="ĐỊNH_DẠNG", help="docx, pdf hoặc docx,pdf (mặc định: docx)")

@@ -13,13 +13,20 @@ from . import error
 
 
 def add_parser(commands: argparse._SubParsersAction) -> None:
-    p = commands.add_parser("template", help="xuất mẫu trình bày mặc định, kiểm tra thẻ của một mẫu .docx")
-    actions = p.add_subparsers(dest="action", required=True, metavar="VIỆC")
-    export = actions.add_parser("export", help="ghi mẫu mặc định ra tệp .docx để sửa trong Word/LibreOffice")
+    p = commands.add_parser(
+        "template", help="xuất mẫu trình bày mặc định, kiểm tra thẻ của một mẫu .docx",
+        epilog="Ví dụ:\n"
+        "  congvan template export mau-co-quan.docx\n"
+        "  congvan template check mau-co-quan.docx",
+    )
+    actions = p.add_subparsers(dest="action", required=True, metavar="VIỆC", title="việc")
+    export = actions.add_parser("export", help="ghi mẫu mặc định ra tệp .docx để sửa trong Word/LibreOffice",
+                                epilog="Ví dụ:\n  congvan template export mau-co-quan.docx --force")
     export.add_argument("path", metavar="TỆP", help="tệp .docx sẽ ghi")
     export.add_argument("--force", action="store_true", help="ghi đè nếu tệp đã có")
     export.set_defaults(func=run_export)
-    check = actions.add_parser("check", help="liệt kê thẻ của mẫu, trường còn thiếu và thẻ không có trong dữ liệu")
+    check = actions.add_parser("check", help="liệt kê thẻ của mẫu, trường còn thiếu và thẻ không có trong dữ liệu",
+                               epilog="Ví dụ:\n  congvan template check mau-co-quan.docx")
     check.add_argument("path", metavar="TỆP", help="mẫu .docx")
     check.set_defaults(func=run_check)
 

@@ -23,6 +23,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from lxml import etree
 
 from ..errors import CongVanError
+from ..explain import jinja_reason
 from .package import REL_NS, deflate, write_zip
 from .wml import w
 
@@ -91,7 +92,7 @@ class CompiledTemplate:
                 compiled.variables |= meta.find_undeclared_variables(env.parse(patched))
                 compiled.templates[name] = env.from_string(patched)
             except TemplateSyntaxError as exc:
-                raise TemplateFileError(source, f"lỗi cú pháp thẻ trong {name} ({_paragraph_text(patched, exc.lineno)}): {exc.message}") from None
+                raise TemplateFileError(source, f"lỗi cú pháp thẻ trong {name} ({_paragraph_text(patched, exc.lineno)}): {jinja_reason(exc.message or '')}") from None
         compiled._deflated = {n: deflate(d) for n, d in parts if n not in compiled.templates}
         return compiled
 
@@ -117,7 +118,7 @@ class CompiledTemplate:
                 tag = missing[1] if missing else str(exc)
                 raise TemplateFileError(self.source, f"thẻ '{{{{ {tag} }}}}' không có trong dữ liệu công văn ({name})") from None
             except TemplateError as exc:
-                raise TemplateFileError(self.source, f"không điền được thẻ trong {name}: {exc}") from None
+                raise TemplateFileError(self.source, f"không điền được thẻ trong {name}: {jinja_reason(str(exc))}") from None
             out[name] = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml).encode("utf-8")
         parts = [(n, out.get(n, d)) for n, d in self.parts]
         if images:

@@ -40,6 +40,6 @@ def clean_text(value: str, field: str = "", convert_legacy: bool = False) -> str
     raise TextError(
         f"văn bản có vẻ gõ bằng bảng mã {legacy.name}, không phải Unicode "
         f"('{legacy.word}' là '{legacy.reading}'); chạy lại với --convert-legacy "
-        "(trong Python: convert_legacy=True) để tự chuyển sang Unicode",
+        "(trong Python: congvan.load(tệp, convert_legacy=True)) để tự chuyển sang Unicode",
         field,
     )
