@@ -104,9 +104,14 @@ def _numbered(item: Muc, counters: dict, depth_gach: int, has_children: bool) ->
     return [BodyParagraph("diem", f"{diem_letter(n)}) {title}")]
 
 
+def paragraphs_of(noi_dung: str | list[Block]) -> list[BodyParagraph]:
+    """The body as paragraphs, numbered, without a closing mark."""
+    return _free_text(noi_dung) if isinstance(noi_dung, str) else _outline(noi_dung)
+
+
 def flatten(noi_dung: str | list[Block]) -> list[BodyParagraph]:
     """The body as paragraphs, numbered, with the closing `./.` on the last one."""
-    paragraphs = _free_text(noi_dung) if isinstance(noi_dung, str) else _outline(noi_dung)
+    paragraphs = paragraphs_of(noi_dung)
     if paragraphs:
         last = paragraphs[-1]
         paragraphs[-1] = BodyParagraph(last.style, close_body(last.text), last.bold)

@@ -47,6 +47,12 @@ class CoChu(BaseModel):
     pham_vi_luu_hanh: float = 13
     dia_chi: float = 11
     so_trang: float = 14
+    ten_loai: float = 14
+    trich_yeu_ten_loai: float = 14
+    tham_quyen: float = 14
+    can_cu: float = 14
+    quyet_nghi: float = 14
+    dieu: float = 14
 
 
 class LeTrang(BaseModel):

@@ -10,13 +10,15 @@ with a Vietnamese message.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import re
 from pathlib import Path
 from typing import Annotated, Any, Literal, Union
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, ValidationInfo, field_validator, model_validator
+from pydantic_core import PydanticCustomError
 
-from . import nd30
+from . import kinds, nd30
 from .errors import InputError
 from .validation import problems
 from .vietnamese import clean_text
@@ -290,25 +292,65 @@ Muc.model_rebuild()
 
 
 def _body(value: Any) -> Any:
-    if isinstance(value, str):
-        return value
-    if isinstance(value, list):
+    if value is None or isinstance(value, (str, list)):
         return value
     raise ValueError("nội dung phải là đoạn văn bản hoặc danh sách các mục")
 
 
-class CongVan(_Model):
-    """A công văn, component by component (Phụ lục I, Mục IV; Mẫu 1.5 of Phụ lục III)."""
+Body = Annotated[Union[str, list[Block]], BeforeValidator(_body)]
 
+
+class Dieu(_Model):
+    """One article of a Quyết định or Nghị quyết; the writer numbers it "Điều 1." (II.6đ)."""
+
+    tieu_de: str | None = Field(default=None, description="tiêu đề của điều, in đậm sau «Điều 1.» (tùy chọn)")
+    noi_dung: Body = Field(default="", description="nội dung của điều: văn bản, mỗi dòng một đoạn, hoặc danh sách các khoản")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _text(cls, value: Any) -> Any:
+        return {"noi_dung": value} if isinstance(value, str) else value
+
+    @model_validator(mode="after")
+    def _not_empty(self) -> "Dieu":
+        if not self.tieu_de and not self.noi_dung:
+            raise ValueError("điều cần tiêu đề hoặc nội dung")
+        return self
+
+
+# What a kind requires or forbids, by field (the kinds' own names for the message).
+_FIELD_NAMES = {
+    "kinh_gui": "Kính gửi", "trich_yeu": "trích yếu", "noi_dung": "nội dung (noi_dung)",
+    "tham_quyen": "thẩm quyền ban hành", "can_cu": "căn cứ", "dieu": "các điều",
+}
+
+
+class CongVan(_Model):
+    """A document of Phụ lục III, component by component (Phụ lục I, Mục IV); a công
+    văn (Mẫu 1.5) unless `loai` names another kind (`congvan.kinds`)."""
+
+    loai: str = Field(default=kinds.DEFAULT, description="loại văn bản: cong_van (mặc định), quyet_dinh, ke_hoach, to_trinh… (Phụ lục III)")
     co_quan_chu_quan: Lines = Field(default_factory=list)  # ô 2, optional
     co_quan_ban_hanh: Lines  # ô 2
     so: int | None = Field(default=None, ge=1)  # ô 3; None: a draft
     ky_hieu: str  # ô 3
-    trich_yeu: str  # ô 5b
+    trich_yeu: str | None = Field(default=None, validate_default=True)  # ô 5a (under the title) or 5b (V/v)
     dia_danh: str  # ô 4
     ngay: Ngay  # ô 4
-    kinh_gui: Lines  # ô 9a
-    noi_dung: Annotated[Union[str, list[Block]], BeforeValidator(_body)]  # ô 6
+    kinh_gui: Lines = Field(default_factory=list, validate_default=True)  # ô 9a
+    tham_quyen: str | None = Field(
+        default=None, validate_default=True,
+        description="thẩm quyền ban hành, dòng in hoa trên các căn cứ của quyết định, nghị quyết: «CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH» (Mẫu 1.2)",
+    )
+    can_cu: Lines = Field(
+        default_factory=list, validate_default=True,
+        description="căn cứ ban hành, mỗi căn cứ một dòng; congvan tự thêm «;» và dấu «.» cuối (Phụ lục I, II.6a)",
+    )
+    noi_dung: Body | None = Field(default=None, validate_default=True)  # ô 6
+    dieu: list[Dieu] = Field(
+        default_factory=list, validate_default=True,
+        description="các điều của quyết định, nghị quyết, đánh số tự động «Điều 1.», «Điều 2.»… (Phụ lục I, II.6đ)",
+    )
     noi_nhan: Lines = Field(default_factory=list)  # ô 9b
     luu: Lines = Field(default_factory=lambda: ["VT"])  # last line of ô 9b
     nguoi_soan: NguoiSoan | None = None  # ô 12
@@ -335,16 +377,49 @@ class CongVan(_Model):
     def _agency(cls, lines: list[str]) -> list[str]:
         return [line.strip().upper() for line in lines if line.strip()]
 
-    @field_validator("co_quan_ban_hanh", "kinh_gui")
+    @field_validator("co_quan_ban_hanh")
     @classmethod
     def _required_list(cls, lines: list[str]) -> list[str]:
         if not [line for line in lines if line.strip()]:
             raise ValueError("không được để trống")
         return lines
 
+    @field_validator("loai", mode="before")
+    @classmethod
+    def _loai(cls, value: Any) -> Any:
+        if value is None or (isinstance(value, str) and not value.strip()):
+            return kinds.DEFAULT
+        if isinstance(value, str):
+            key = value.strip().lower().replace("-", "_").replace(" ", "_")
+            if key not in kinds.KINDS:
+                close = difflib.get_close_matches(key, sorted(kinds.KINDS), n=1)
+                hint = f"; có phải '{close[0]}'?" if close else f" (dùng: {', '.join(sorted(kinds.KINDS))})"
+                raise ValueError(f"không có loại văn bản '{value}'{hint}")
+            return key
+        return value
+
+    @field_validator("kinh_gui", "trich_yeu", "tham_quyen", "can_cu", "noi_dung", "dieu")
+    @classmethod
+    def _by_kind(cls, value: Any, info: ValidationInfo) -> Any:
+        """What the kind requires and forbids (its sample in Phụ lục III)."""
+        if "loai" not in info.data:
+            return value
+        kind = kinds.get(info.data["loai"])
+        name = info.field_name
+        if isinstance(value, list) and name in ("kinh_gui", "can_cu"):
+            value = [line for line in value if line.strip()]
+        given = bool(value)
+        required = name in kind.requires or getattr(kind, name, None) == "required"
+        forbidden = name in kind.forbids or getattr(kind, name, None) == "forbidden"
+        if required and not given:
+            raise PydanticCustomError("missing", "Field required")
+        if forbidden and given:
+            raise ValueError(f"{kind.ten} không có {_FIELD_NAMES[name]} (Phụ lục III, Mẫu {kind.mau})")
+        return value
+
     @field_validator("ky_hieu")
     @classmethod
-    def _ky_hieu(cls, value: str) -> str:
+    def _ky_hieu(cls, value: str, info: ValidationInfo) -> str:
         # II.3b-c: capitals, groups joined by "-" with no spaces; a công văn's
         # ký hiệu has no type code and no year, and the "/" is written by us.
         value = _not_blank(value).upper()
@@ -353,14 +428,31 @@ class CongVan(_Model):
                 f"ký hiệu '{value}' phải là các nhóm chữ viết tắt nối bằng '-', không có khoảng trắng "
                 "và không có '/' (ví dụ STTTT-BCVT; Phụ lục I, II.3)"
             )
-        return value
+        # II.3b: other kinds lead with their type code, in the table's own case
+        # (Phụ lục III, Mục I): "KH-UBND", "TTr-UBND".
+        return kinds.get(info.data.get("loai")).ky_hieu(value)
 
     @field_validator("trich_yeu")
     @classmethod
-    def _trich_yeu(cls, value: str) -> str:
-        # II.5b: the writer prints the decree's "V/v"; the văn thư's own spelling of it
-        # (V/v:, v/v, Về việc, Về:) is dropped, so it is never doubled.
-        return _not_blank(_TRICH_YEU_PREFIX.sub("", value))
+    def _trich_yeu(cls, value: str | None, info: ValidationInfo) -> str | None:
+        if value is None or not value.strip():
+            return None
+        kind = kinds.get(info.data.get("loai"))
+        if kind.vv:
+            # II.5b: the writer prints the decree's "V/v"; the văn thư's own spelling of it
+            # (V/v:, v/v, Về việc, Về:) is dropped, so it is never doubled.
+            return _not_blank(_TRICH_YEU_PREFIX.sub("", value))
+        # II.5b: under a tên loại the trích yếu is a sentence: "Về công tác …";
+        # a Quyết định's bare phrase reads "Về việc …" (Mẫu 1.2).
+        value = re.sub(r"^\s*v\s*/\s*v\b\.?\s*:?\s*", "", value.strip(), flags=re.IGNORECASE)
+        if kind.trich_yeu_prefix and value[0].islower():
+            return f"{kind.trich_yeu_prefix} {value}"
+        return value[0].upper() + value[1:]
+
+    @field_validator("tham_quyen")
+    @classmethod
+    def _tham_quyen(cls, value: str | None) -> str | None:
+        return value.strip().upper() if value and value.strip() else None
 
     @field_validator("dia_danh")
     @classmethod
@@ -384,6 +476,18 @@ class CongVan(_Model):
     def _upper(cls, value: str | None) -> str | None:
         return value.strip().upper() if value and value.strip() else None
 
+    @field_validator("noi_nhan")
+    @classmethod
+    def _noi_nhan(cls, items: list[str], info: ValidationInfo) -> list[str]:
+        # Mẫu 1.1, 1.2: a Quyết định is sent first to those its last article charges.
+        kind = kinds.get(info.data.get("loai"))
+        dieu = info.data.get("dieu")
+        if kind.noi_nhan_dau and "{last}" in kind.noi_nhan_dau and dieu:
+            first = next((i for i in items if i.strip()), "")
+            if not first.strip().lstrip("-").strip().startswith("Như"):
+                items = [kind.noi_nhan_dau.format(last=len(dieu))] + items
+        return items
+
     @field_validator("luu")
     @classmethod
     def _luu(cls, items: list[str]) -> list[str]:
@@ -394,6 +498,17 @@ class CongVan(_Model):
         if not items or items[0] != "VT":
             items = ["VT"] + [i for i in items if i.upper() != "VT"]
         return items
+
+    @property
+    def kind(self) -> kinds.Kind:
+        return kinds.get(self.loai)
+
+    @property
+    def document_title(self) -> str:
+        """"V/v …" for a công văn; the tên loại and the trích yếu for the other kinds."""
+        if self.kind.vv:
+            return f"V/v {self.trich_yeu}"
+        return " ".join(filter(None, (self.kind.ten_loai, self.trich_yeu)))
 
     @property
     def so_ky_hieu(self) -> str:

@@ -99,6 +99,13 @@ TEXT_RULES: dict[str, TextRule] = {
     "pham_vi_luu_hanh": TextRule("Phạm vi lưu hành", Range(13, 14, "III.2c"), bold=True, caps=True, align="center"),
     "dia_chi": TextRule("Địa chỉ, điện thoại, thư điện tử", Range(11, 12, "III.4"), italic=False),
     "so_trang": TextRule("Số trang", Range(13, 14, "Phần I, Mục I.7"), bold=False, align="center"),
+    # Components of the kinds with a tên loại (congvan.kinds).
+    "ten_loai": TextRule("Tên loại văn bản", Range(13, 14, "II.5b"), bold=True, caps=True, align="center"),
+    "trich_yeu_ten_loai": TextRule("Trích yếu dưới tên loại", Range(13, 14, "II.5b"), bold=True, align="center"),
+    "tham_quyen": TextRule("Thẩm quyền ban hành", Range(13, 14, "Phụ lục III, Mẫu 1.2"), bold=True, caps=True, align="center"),
+    "can_cu": TextRule("Căn cứ ban hành", Range(13, 14, "II.6a"), italic=True, align="justify"),
+    "quyet_nghi": TextRule("QUYẾT ĐỊNH:, QUYẾT NGHỊ:", Range(13, 14, "Phụ lục III, Mẫu 1.2"), bold=True, caps=True, align="center"),
+    "dieu": TextRule("Điều", Range(13, 14, "II.6đ"), align="justify"),
 }
 
 # Body paragraphs (II.6e).

@@ -6,12 +6,22 @@ import io
 from pathlib import Path
 
 import pytest
+import yaml
 from docx import Document
 
 import congvan
 
 ROOT = Path(__file__).resolve().parent.parent
-EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
+ALL_EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
+
+
+def _loai(path: Path) -> str:
+    return (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("loai") or "cong_van"
+
+
+# The công văn examples (checked against their seeds); the other kinds have their own tests.
+EXAMPLES = [p for p in ALL_EXAMPLES if _loai(p) == "cong_van"]
+KIND_EXAMPLES = {p.stem: p for p in ALL_EXAMPLES if _loai(p) != "cong_van"}
 SEEDS = Path(__file__).resolve().parent / "seeds"
 
 

@@ -17,7 +17,7 @@ from docx import Document
 import congvan
 from congvan.batch import safe_name
 from congvan.cli import main
-from tests.conftest import ROOT
+from tests.conftest import ALL_EXAMPLES, ROOT
 
 BAU_CU = (ROOT / "examples" / "bau-cu-2021.yaml").read_text(encoding="utf-8")
 COVID = (ROOT / "examples" / "covid-19-sau-15-9-2021.yaml").read_text(encoding="utf-8")
@@ -359,7 +359,8 @@ def test_pdf_only_leaves_no_docx(tmp_path, capsys, fake_pdf):
 def test_readme_batch_example_and_python_snippet(tmp_path, capsys, monkeypatch):
     monkeypatch.chdir(ROOT)
     assert batch("examples/", "-o", tmp_path / "a") == 0
-    assert summary_line(capsys.readouterr().out) == f"Xong: 6 tạo mới, 0 bỏ qua (không đổi), 0 lỗi → {tmp_path / 'a'}"
+    made = len(ALL_EXAMPLES) + 4  # and the four rows of examples/mau/moi-hop.csv
+    assert summary_line(capsys.readouterr().out) == f"Xong: {made} tạo mới, 0 bỏ qua (không đổi), 0 lỗi → {tmp_path / 'a'}"
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     snippet = next(b for b in re.findall(r"```python\n(.*?)```", readme, re.S) if "render_many(jobs, output=" in b)
     exec(compile(snippet.replace('output="out/"', f'output="{tmp_path / "b"}", workers=1'), "README.md", "exec"), {})

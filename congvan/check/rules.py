@@ -12,7 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from .. import nd30
+from .. import kinds, nd30
 from .reader import DocxView, Para
 from .report import Finding, Report
 
@@ -48,6 +48,10 @@ class Parts:
     entries: list[Para] = field(default_factory=list)
     titles: list[Para] = field(default_factory=list)
     name: Para | None = None
+    # A kind with a tên loại (congvan.kinds): its title and the trích yếu under it (ô 5a).
+    kind: kinds.Kind = field(default_factory=lambda: kinds.get(None))
+    ten_loai: Para | None = None
+    trich_yeu_ten_loai: list[Para] = field(default_factory=list)
 
 
 def find_parts(view: DocxView) -> Parts:
@@ -78,13 +82,32 @@ def find_parts(view: DocxView) -> Parts:
                         break
                     parts.kinh_gui.append(p)
         start = max(start, parts.kinh_gui[-1].index)
-    parts.body = [p for p in body if p.cell is None and start < p.index < end]
+    title_block = _find_title(view, parts, start)
+    parts.body = [p for p in body if p.cell is None and start < p.index < end and p not in title_block]
     if parts.noi_nhan is not None and parts.noi_nhan.cell:
         table, row, column = parts.noi_nhan.cell
         parts.entries = [p for p in body if p.cell == parts.noi_nhan.cell and p.index > parts.noi_nhan.index]
         signer = [p for p in body if p.cell and p.cell[:2] == (table, row) and p.cell[2] != column]
         parts.titles, parts.name = signer[:-1], (signer[-1] if signer else None)
     return parts
+
+
+def _find_title(view: DocxView, parts: Parts, start: int) -> list[Para]:
+    """The tên loại under the header and the centred lines of trích yếu below it, down
+    to the rule (II.5b); the kind is the one whose tên loại the title is."""
+    free = [p for p in view.part("body") if p.cell is None]
+    title = next((p for p in free if p.text.strip()), None)
+    kind = kinds.by_title(title.text) if title is not None else None
+    if kind is None:
+        return []
+    parts.kind, parts.ten_loai = kind, title
+    for p in free:
+        if p.index <= title.index:
+            continue
+        if not p.text.strip() or p.align != "center" or p.text.strip() == p.text.strip().upper():
+            break
+        parts.trich_yeu_ten_loai.append(p)
+    return [title, *parts.trich_yeu_ten_loai]
 
 
 class Checker:
@@ -183,9 +206,15 @@ def check_header(c: Checker) -> None:
         so, ky_hieu = match["so"], match["ky_hieu"].strip()
         if so.isdigit() and len(so) == 1:
             c.add("so_so_0", "error", "Số, ký hiệu", f"số nhỏ hơn 10 phải có số 0 phía trước: «Số: 0{so}/{ky_hieu}»", "II.3c", parts.so)
+        # The type codes keep the case of Phụ lục III's table ("TTr", "QyĐ").
+        groups = ky_hieu.split("-", 1)
+        if parts.kind.ma and groups[0] == parts.kind.ma:
+            ky_hieu = groups[1] if len(groups) > 1 else ""
         if ky_hieu != ky_hieu.upper() or " " in ky_hieu:
             c.add("ky_hieu", "error", "Số, ký hiệu", "ký hiệu viết in hoa, các nhóm nối bằng '-', không cách chữ", "II.3c", parts.so)
-    if parts.trich_yeu is None:
+    if parts.ten_loai is not None:
+        check_title(c)
+    elif parts.trich_yeu is None:
         c.add("trich_yeu", "error", "Trích yếu (V/v)", "không thấy dòng «V/v …»", "II.5b")
     else:
         c.size("trich_yeu", "trich_yeu", parts.trich_yeu)
@@ -204,6 +233,18 @@ def check_header(c: Checker) -> None:
             c.add("ngay_so_0", "error", "Địa danh và ngày tháng", f"tháng 1, 2 phải có số 0: «tháng 0{month}»", "II.4b", parts.ngay)
         if int(month) >= 3 and month.startswith("0"):
             c.add("ngay_so_0", "error", "Địa danh và ngày tháng", f"chỉ tháng 1, 2 có số 0: «tháng {int(month)}»", "II.4b", parts.ngay)
+
+
+def check_title(c: Checker) -> None:
+    """Tên loại and trích yếu of a kind that has them (II.5b)."""
+    parts = c.parts
+    c.size("ten_loai", "ten_loai", parts.ten_loai)
+    c.style("ten_loai", "ten_loai", parts.ten_loai, bold=True, italic=False)
+    if parts.kind.trich_yeu == "required" and not parts.trich_yeu_ten_loai:
+        c.add("trich_yeu", "error", nd30.TEXT_RULES["trich_yeu_ten_loai"].name, f"không thấy trích yếu dưới «{parts.kind.ten_loai}»", "II.5b", parts.ten_loai)
+    for p in parts.trich_yeu_ten_loai:
+        c.size("trich_yeu", "trich_yeu_ten_loai", p)
+        c.style("trich_yeu", "trich_yeu_ten_loai", p, bold=True, italic=False)
 
 
 def check_recipients(c: Checker) -> None:

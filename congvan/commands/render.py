@@ -115,7 +115,7 @@ def _pdfs(args: argparse.Namespace, rendered: list[tuple[Path, CongVan, Path]], 
                 final = out / result.target.name
                 write_atomic(final, result.target.read_bytes())
                 print(f"Đã tạo {final}")
-            done.append((result.target, f"Số: {cv.so_ky_hieu} – V/v {cv.trich_yeu}"))
+            done.append((result.target, f"Số: {cv.so_ky_hieu} – {cv.document_title}"))
         if args.merge and done:
             target = merge_pdfs(done, args.merge)
             print(f"Đã gộp {len(done)} công văn vào {target}")

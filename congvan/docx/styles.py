@@ -46,8 +46,19 @@ STYLES: tuple[StyleSpec, ...] = (
     StyleSpec("so_trang", "SoTrang", "Số trang"),
 )
 
-BY_KEY = {s.key: s for s in STYLES}
-BY_NAME = {s.name: s for s in STYLES}
+# Styles of the kinds with a tên loại (congvan.kinds), only in their templates: the
+# công văn's template, and so its bytes, stay as they were.
+KIND_STYLES: tuple[StyleSpec, ...] = (
+    StyleSpec("ten_loai", "TenLoai", "Tên loại văn bản"),
+    StyleSpec("trich_yeu_ten_loai", "TrichYeuTenLoai", "Trích yếu dưới tên loại"),
+    StyleSpec("tham_quyen", "ThamQuyen", "Thẩm quyền ban hành"),
+    StyleSpec("can_cu", "CanCu", "Căn cứ", body=True),
+    StyleSpec("quyet_nghi", "QuyetNghi", "Quyết định, quyết nghị"),
+    StyleSpec("dieu", "Dieu", "Điều", body=True),
+)
+
+BY_KEY = {s.key: s for s in STYLES + KIND_STYLES}
+BY_NAME = {s.name: s for s in STYLES + KIND_STYLES}
 # A style for the short paragraphs that carry the rules under the header lines.
 RULE_STYLE_ID, RULE_STYLE_NAME = "DuongKe", "Đường kẻ"
 

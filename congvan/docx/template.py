@@ -25,13 +25,13 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt, Twips
 from lxml import etree
 
-from .. import nd30
+from .. import kinds, nd30
 from ..layout import DEFAULT_LAYOUT, Layout
 from . import wml
 from ..metrics import text_width_pt
 from .compiled import CompiledTemplate, TemplateFileError
 from .package import write_zip
-from .styles import BY_KEY, RULE_STYLE_ID, RULE_STYLE_NAME, STYLES, style_id
+from .styles import BY_KEY, KIND_STYLES, RULE_STYLE_ID, RULE_STYLE_NAME, STYLES, style_id
 
 DEFAULT_TEMPLATE = Path(__file__).resolve().parent.parent / "templates" / "mac-dinh.docx"
 _ALIGN = {"center": WD_ALIGN_PARAGRAPH.CENTER, "left": WD_ALIGN_PARAGRAPH.LEFT, "justify": WD_ALIGN_PARAGRAPH.JUSTIFY}
@@ -78,7 +78,7 @@ def _prune_stock_styles(doc) -> None:
     defaults.find(qn("w:lang")).set(qn("w:val"), "vi-VN")
 
 
-def _add_styles(doc, layout: Layout) -> None:
+def _add_styles(doc, layout: Layout, specs: tuple = STYLES) -> None:
     _prune_stock_styles(doc)
     normal = doc.styles["Normal"]
     _set_font(normal, layout.co_chu.noi_dung)
@@ -86,7 +86,7 @@ def _add_styles(doc, layout: Layout) -> None:
     normal.paragraph_format.space_after = Pt(0)
     normal.paragraph_format.line_spacing = 1.0
     body = None
-    for spec in STYLES:
+    for spec in specs:
         rule = nd30.TEXT_RULES[spec.key]
         style = doc.styles.add_style(spec.name, WD_STYLE_TYPE.PARAGRAPH)
         style.element.set(qn("w:styleId"), spec.style_id)
@@ -189,8 +189,13 @@ def _tag(key: str, name: str) -> etree._Element:
     return _text(key, f"{{{{p {name} }}}}")
 
 
-def _body(layout: Layout) -> list[etree._Element]:
-    """The dispatch as Mẫu 1.5 (Phụ lục III) lays it out, with a tag for each field."""
+# The style of the paragraph that holds a component's tag (replaced when filled).
+_TAG_STYLE = {"tieu_de": "ten_loai"}
+
+
+def _body(layout: Layout, kind: kinds.Kind = kinds.get(None)) -> list[etree._Element]:
+    """The document as its sample of Phụ lục III lays it out (Mẫu 1.5 for a công
+    văn), with a tag for each field and one for each of the kind's components."""
     width = wml.mm(layout.text_width_mm)
     left = round(width * layout.ti_le_cot_trai)
     right = width - left
@@ -206,12 +211,13 @@ def _body(layout: Layout) -> list[etree._Element]:
             ],
         ],
         [
-            [
+            [block for block in (
                 _text("so_ky_hieu", "Số: {{ so }}/{{ ky_hieu }}"),
-                # II.5b: V/v centred under Số, 6 pt below it.
-                _text("trich_yeu", "V/v {{ trich_yeu }}", spacing={"before": wml.pt(nd30.TRICH_YEU_SPACE_BEFORE_PT)}),
+                # II.5b: V/v centred under Số, 6 pt below it; other kinds carry
+                # the trích yếu under their tên loại (ô 5a).
+                _text("trich_yeu", "V/v {{ trich_yeu }}", spacing={"before": wml.pt(nd30.TRICH_YEU_SPACE_BEFORE_PT)}) if kind.vv else None,
                 _tag("do_mat", "dau_hieu"),
-            ],
+            ) if block is not None],
             [_text("dia_danh_ngay", "{{ dia_danh }}, {{ ngay }}")],
         ],
     ])
@@ -221,15 +227,17 @@ def _body(layout: Layout) -> list[etree._Element]:
         [[[_tag("noi_nhan", "noi_nhan")], [_tag("quyen_han_chuc_vu", "nguoi_ky")]]],
         cant_split=True,  # Nơi nhận and the signature stay on one page
     )
-    return [header, _tag("kinh_gui", "kinh_gui"), _tag("noi_dung", "noi_dung"), signature]
+    components = [_tag(_TAG_STYLE.get(name, name if name in BY_KEY else "noi_dung"), name) for name in kind.components]
+    return [header, *components, signature]
 
 
-def build_template_bytes(layout: Layout = DEFAULT_LAYOUT) -> bytes:
-    """A fresh default template for `layout`, as deterministic .docx bytes."""
+def build_template_bytes(layout: Layout = DEFAULT_LAYOUT, kind: kinds.Kind = kinds.get(None)) -> bytes:
+    """A fresh default template for `layout` and a kind of document, as
+    deterministic .docx bytes."""
     doc = Document()
     for paragraph in list(doc.paragraphs):
         paragraph._p.getparent().remove(paragraph._p)
-    _add_styles(doc, layout)
+    _add_styles(doc, layout, STYLES if kind.vv else STYLES + KIND_STYLES)
     section = doc.sections[0]
     section.page_width, section.page_height = Mm(nd30.PAGE_WIDTH_MM), Mm(nd30.PAGE_HEIGHT_MM)
     for side, allowed in nd30.MARGINS_MM.items():
@@ -244,7 +252,7 @@ def build_template_bytes(layout: Layout = DEFAULT_LAYOUT) -> bytes:
     footer.text = "{{p lien_he }}"
     section.footer.paragraphs[0].text = ""
     body_end = doc.element.body.sectPr
-    for block in _body(layout):
+    for block in _body(layout, kind):
         body_end.addprevious(block)
     buffer = io.BytesIO()
     doc.save(buffer)
@@ -254,9 +262,11 @@ def build_template_bytes(layout: Layout = DEFAULT_LAYOUT) -> bytes:
     return write_zip([(n, _drop_references(n, d)) for n, d in parts])
 
 
-def load_template(path: Path | None = None, layout: Layout = DEFAULT_LAYOUT) -> CompiledTemplate:
-    """The compiled template of a path, or the default one for a profile (cached;
-    a template file changed on disk is read again)."""
+def load_template(path: Path | None = None, layout: Layout = DEFAULT_LAYOUT, loai: str | None = None) -> CompiledTemplate:
+    """The compiled template of a path, or the default one for a profile and a kind
+    of document (cached; a template file changed on disk is read again)."""
+    if path is None and loai and loai != kinds.DEFAULT:
+        return _compiled_kind(layout, loai)
     if path is not None:
         path = Path(path)
         try:
@@ -277,6 +287,11 @@ def _compiled_default(layout: Layout) -> CompiledTemplate:
     if layout == DEFAULT_LAYOUT and DEFAULT_TEMPLATE.exists():
         return CompiledTemplate.from_bytes(DEFAULT_TEMPLATE.read_bytes(), DEFAULT_TEMPLATE.name)
     return CompiledTemplate.from_bytes(build_template_bytes(layout), DEFAULT_TEMPLATE.name)
+
+
+@lru_cache(maxsize=32)
+def _compiled_kind(layout: Layout, loai: str) -> CompiledTemplate:
+    return CompiledTemplate.from_bytes(build_template_bytes(layout, kinds.get(loai)), f"{loai}.docx")
 
 
 if __name__ == "__main__":

@@ -21,7 +21,8 @@ from ..layout import DEFAULT_LAYOUT, Layout
 from ..metrics import text_width_pt
 from ..model import CongVan
 from ..vietnamese import ngay_thang_nam
-from .compiled import CompiledTemplate
+from .compiled import CompiledTemplate, TemplateFileError
+from .components import BUILDERS, Frame
 from .conformance import template_departures
 from .images import Image, place_images, signature_images
 from .styles import style_id
@@ -60,11 +61,20 @@ class DocxWriter:
         """The compiled template (read again when its file changes on disk)."""
         return load_template(self.template_path, self.layout)
 
+    def template_for(self, cv: CongVan) -> CompiledTemplate:
+        """The template of the document's kind: the agency's own or the default for a
+        công văn; for the other kinds, the default of the kind (congvan.kinds)."""
+        if cv.kind.vv:
+            return self.template
+        if self.template_path is not None:
+            raise TemplateFileError(str(self.template_path), f"mẫu .docx của cơ quan chỉ dùng cho công văn; {cv.kind.ten} dùng mẫu mặc định (bỏ --template hoặc khóa layout: .docx)")
+        return load_template(None, self.layout, cv.loai)
+
     # -- public -------------------------------------------------------------
 
     def to_bytes(self, cv: CongVan) -> bytes:
         images = signature_images(cv.nguoi_ky)
-        return self.template.render(self.context(cv, images), {"docProps/core.xml": core_xml(cv)}, [(i.name, i.data) for i in images])
+        return self.template_for(cv).render(self.context(cv, images), {"docProps/core.xml": core_xml(cv)}, [(i.name, i.data) for i in images])
 
     def context(self, cv: CongVan, images: list[Image] = ()) -> dict:
         """The value of every tag a layout template may use (`congvan.docx.tags.TAGS`)."""
@@ -78,7 +88,7 @@ class DocxWriter:
             "so": so,
             "ky_hieu": cv.ky_hieu,
             "so_ky_hieu": f"{so}/{cv.ky_hieu}",
-            "trich_yeu": cv.trich_yeu,
+            "trich_yeu": cv.trich_yeu or "",
             "dau_hieu": xml(self._marks(cv, self.widths["dau_hieu"])),
             "do_mat": cv.do_mat or "",
             "muc_do_khan": cv.muc_do_khan or "",
@@ -90,6 +100,11 @@ class DocxWriter:
             "nguoi_ky": xml(self._nguoi_ky(cv, images)),
             "lien_he": xml([self._footer(cv)]),
         }
+        # The components the kind adds to the shared blocks (congvan.docx.components).
+        frame = Frame(self.layout, self.text_width)
+        for name in cv.kind.components:
+            if name in BUILDERS:
+                context[name] = xml(BUILDERS[name](cv, frame))
         # A text never breaks a line inside a template's run: Word would show nothing.
         return {k: v if isinstance(v, Markup) else " ".join(v.split("\n")) for k, v in context.items()}
 
@@ -135,6 +150,8 @@ class DocxWriter:
     # -- Kính gửi (ô 9a) ----------------------------------------------------
 
     def _kinh_gui(self, cv: CongVan) -> list[etree._Element]:
+        if not cv.kinh_gui:
+            return []  # a kind without Kính gửi (congvan.kinds)
         before = {"before": pt(self.layout.khoang_truoc_kinh_gui_pt)}
         items = punctuate(cv.kinh_gui)
         if len(items) == 1:
@@ -155,6 +172,8 @@ class DocxWriter:
     # -- body (ô 6) ---------------------------------------------------------
 
     def _body(self, cv: CongVan) -> list[etree._Element]:
+        if cv.noi_dung is None:
+            return []
         paragraphs = flatten(cv.noi_dung)
         out = []
         for i, para in enumerate(paragraphs):
@@ -215,10 +234,10 @@ def core_xml(cv: CongVan) -> bytes:
         '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
         'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
         'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
-        f"<dc:title>{escape('V/v ' + cv.trich_yeu)}</dc:title>"
+        f"<dc:title>{escape(cv.document_title)}</dc:title>"
         f"<dc:subject>{escape('Số: ' + cv.so_ky_hieu)}</dc:subject>"
         f"<dc:creator>{escape(' '.join(cv.co_quan_ban_hanh))}</dc:creator>"
-        "<cp:keywords>công văn</cp:keywords>"
+        f"<cp:keywords>{escape(cv.kind.ten.lower())}</cp:keywords>"
         f"{created}</cp:coreProperties>"
     ).encode("utf-8")
 

@@ -30,10 +30,10 @@ class PdfError(CongVanError):
 def metadata(cv: CongVan) -> dict[str, str]:
     """The document information of a dispatch's PDF (the DOCX carries the same)."""
     info = {
-        "/Title": f"V/v {cv.trich_yeu}",
+        "/Title": cv.document_title,
         "/Author": " ".join(cv.co_quan_ban_hanh),
         "/Subject": f"Số: {cv.so_ky_hieu}",
-        "/Keywords": ", ".join(["công văn", cv.ky_hieu, cv.dia_danh]),
+        "/Keywords": ", ".join([cv.kind.ten.lower(), cv.ky_hieu, cv.dia_danh]),
     }
     date = cv.ngay.date
     if date is not None:

@@ -1,0 +1,35 @@
+"""Builders of the components a kind of document adds to the shared header and
+signature (congvan.kinds): one small module per component, each turning the model
+into WordprocessingML paragraphs for the tag of the same name in the kind's
+template. The writer looks a component up here; it never branches on the kind.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from lxml import etree
+
+from ...layout import Layout
+from ...model import CongVan
+from . import decision, title
+
+
+@dataclass(frozen=True)
+class Frame:
+    """What a builder may know of the page: the layout and the text width (twips)."""
+
+    layout: Layout
+    text_width: int
+
+
+Builder = Callable[[CongVan, Frame], list[etree._Element]]
+
+BUILDERS: dict[str, Builder] = {
+    "tieu_de": title.build,
+    "tham_quyen": decision.tham_quyen,
+    "can_cu": decision.can_cu,
+    "quyet_nghi": decision.quyet_nghi,
+    "dieu": decision.dieu,
+}
