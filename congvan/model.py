@@ -12,10 +12,11 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
+import unicodedata
 from pathlib import Path
 from typing import Annotated, Any, Literal, Union
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, ValidationInfo, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, ValidationInfo, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from . import kinds, nd30
@@ -36,13 +37,36 @@ def _lines(value: Any) -> Any:
     return value
 
 
+def blank(value: str) -> bool:
+    """No letter and no digit: spaces, zero-width characters, a lone "." are blank."""
+    return not any(unicodedata.category(char)[0] in "LN" for char in value)
+
+
 def _not_blank(value: str) -> str:
-    if not value.strip():
+    if blank(value):
         raise ValueError("không được để trống")
     return value.strip()
 
 
+def _is_file(path: str) -> bool:
+    try:
+        return Path(path).is_file()
+    except (OSError, ValueError):  # a name too long for the file system, among others
+        return False
+
+
 Lines = Annotated[list[str], BeforeValidator(_lines)]
+
+
+def _integer(value: Any) -> Any:
+    """A number written as digits: `so: yes` (YAML's true) or 5.0 is not a number."""
+    if isinstance(value, bool):
+        raise ValueError("phải là số nguyên, không phải giá trị đúng/sai (yes, no, true, false…)")
+    if isinstance(value, float):
+        raise ValueError(f"phải là số nguyên, không phải '{value}'")
+    if isinstance(value, str) and value.strip() and not re.fullmatch(r"\s*[-+]?\d{1,9}\s*", value):
+        raise ValueError(f"phải là số nguyên, không phải '{value}'")
+    return value
 
 
 def _clean(value: Any) -> Any:
@@ -193,7 +217,7 @@ class NguoiKy(_Model):
             return None
         if Path(value).suffix.lower() != ".png":
             raise ValueError(f"'{value}': cần ảnh PNG nền trong suốt (Phụ lục I, II.7d, II.8a)")
-        if not Path(value).is_file():
+        if not _is_file(value):
             raise ValueError(f"không tìm thấy tệp ảnh '{value}'")
         return value
 
@@ -253,6 +277,16 @@ class LienHe(_Model):
         return "; ".join(f"{label}: {getattr(self, key)}" for key, label in labels if getattr(self, key))
 
 
+def _diem_count(blocks: Any) -> Any:
+    # II.6đ: điểm are lettered a) to y) of the Vietnamese alphabet, 23 letters.
+    if isinstance(blocks, list):
+        count = sum(1 for b in blocks if getattr(b, "loai", None) == "diem")
+        if count > len(nd30.DIEM_LETTERS):
+            raise ValueError(f"{count} điểm trong một khoản, quá {len(nd30.DIEM_LETTERS)} chữ cái a) … y) "
+                             "(Phụ lục I, II.6đ): hãy chia khoản")
+    return blocks
+
+
 OutlineKind = Literal["phan", "muc", "khoan", "diem", "gach"]
 
 
@@ -265,7 +299,7 @@ class Muc(_Model):
 
     loai: OutlineKind
     tieu_de: str
-    noi_dung: list["Block"] = Field(default_factory=list)
+    noi_dung: Annotated[list["Block"], AfterValidator(_diem_count)] = Field(default_factory=list)
 
     @model_validator(mode="before")
     @classmethod
@@ -292,12 +326,16 @@ Muc.model_rebuild()
 
 
 def _body(value: Any) -> Any:
+    if isinstance(value, str) and blank(value):
+        return ""  # not given: the kind says whether it is required
+    if isinstance(value, list) and all(isinstance(v, str) and blank(v) for v in value):
+        return []
     if value is None or isinstance(value, (str, list)):
         return value
     raise ValueError("nội dung phải là đoạn văn bản hoặc danh sách các mục")
 
 
-Body = Annotated[Union[str, list[Block]], BeforeValidator(_body)]
+Body = Annotated[Union[str, list[Block]], BeforeValidator(_body), AfterValidator(_diem_count)]
 
 
 class Dieu(_Model):
@@ -332,7 +370,7 @@ class CongVan(_Model):
     loai: str = Field(default=kinds.DEFAULT, description="loại văn bản: cong_van (mặc định), quyet_dinh, ke_hoach, to_trinh… (Phụ lục III)")
     co_quan_chu_quan: Lines = Field(default_factory=list)  # ô 2, optional
     co_quan_ban_hanh: Lines  # ô 2
-    so: int | None = Field(default=None, ge=1)  # ô 3; None: a draft
+    so: Annotated[int | None, BeforeValidator(_integer)] = Field(default=None, ge=1)  # ô 3; None: a draft
     ky_hieu: str  # ô 3
     trich_yeu: str | None = Field(default=None, validate_default=True)  # ô 5a (under the title) or 5b (V/v)
     dia_danh: str  # ô 4
@@ -368,19 +406,20 @@ class CongVan(_Model):
     def _layout(cls, value: str | None) -> str | None:
         if value and Path(value).suffix.lower() not in LAYOUT_SUFFIXES:
             raise ValueError(f"'{value}': bố cục là mẫu .docx hoặc tệp .yaml/.json/.toml")
-        if value and not Path(value).is_file():
+        if value and not _is_file(value):
             raise ValueError(f"không tìm thấy tệp bố cục '{value}'")
         return value or None
 
     @field_validator("co_quan_chu_quan", "co_quan_ban_hanh")
     @classmethod
     def _agency(cls, lines: list[str]) -> list[str]:
-        return [line.strip().upper() for line in lines if line.strip()]
+        return [line.strip().upper() for line in lines if not blank(line)]
 
     @field_validator("co_quan_ban_hanh")
     @classmethod
     def _required_list(cls, lines: list[str]) -> list[str]:
-        if not [line for line in lines if line.strip()]:
+        lines = [line for line in lines if not blank(line)]
+        if not lines:
             raise ValueError("không được để trống")
         return lines
 
@@ -407,7 +446,7 @@ class CongVan(_Model):
         kind = kinds.get(info.data["loai"])
         name = info.field_name
         if isinstance(value, list) and name in ("kinh_gui", "can_cu"):
-            value = [line for line in value if line.strip()]
+            value = [line for line in value if not blank(line)]
         given = bool(value)
         required = name in kind.requires or getattr(kind, name, None) == "required"
         forbidden = name in kind.forbids or getattr(kind, name, None) == "forbidden"

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import yaml
+from . import limits as _limits
 from .errors import InputError, Problem, TextError
 from .explain import json_reason, os_reason, toml_reason, yaml_reason
 from .validation import Lines, field_path as _field, line_of as _line, validate
@@ -34,10 +35,14 @@ def load_mapping(path: Path) -> tuple[dict, Lines]:
     fmt = FORMATS.get(path.suffix.lower())
     if fmt is None:
         raise InputError(source, [Problem(f"không đọc được loại tệp '{path.suffix}': dùng .yaml, .yml, .json hoặc .toml")])
+    most = _limits.current().input_bytes
     try:
-        raw = path.read_bytes()
+        with path.open("rb") as handle:
+            raw = handle.read(most + 1)
     except OSError as exc:
         raise InputError(source, [Problem(f"không mở được tệp ({os_reason(exc)})")]) from None
+    if len(raw) > most:
+        raise InputError(source, [Problem(f"tệp quá lớn: hơn {_size(most)} (giới hạn input_bytes)")])
     if b"\x00" in raw:
         raise InputError(source, [Problem("tệp nhị phân, không phải tệp văn bản")])
     try:
@@ -48,6 +53,8 @@ def load_mapping(path: Path) -> tuple[dict, Lines]:
     if not text.strip():
         raise InputError(source, [Problem("tệp rỗng")])
     data, lines = _PARSERS[fmt](text, source)
+    if fmt != "yaml":  # YAML is bounded while its node tree is walked
+        _check_shape(data, lines, source)
     if not isinstance(data, dict):
         raise InputError(source, [Problem("nội dung tệp phải là một nhóm khóa: giá trị (trich_yeu: …, kinh_gui: …)", line=1)])
     return data, lines
@@ -62,16 +69,47 @@ class _Loader(yaml.SafeLoader):
     """
 
 
-_AS_TEXT = {"tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float"}
+    def compose_node(self, parent, index):
+        # The composer recurses once per level: stop a deep nesting before Python's
+        # own recursion limit does, naming the line.
+        self.depth = getattr(self, "depth", 0) + 1
+        try:
+            if self.depth > _limits.current().depth:
+                mark = self.peek_event().start_mark
+                raise InputError(self.name, [_too_deep(mark.line + 1)])
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
+
+
+_YAML = "tag:yaml.org,2002:"
+_AS_TEXT = {_YAML + "timestamp", _YAML + "int", _YAML + "float"}
+# The standard tags a dispatch can use; anything else (!!binary, !!set, !!python/…,
+# an application's own !tag) is refused, naming the line.
+_ALLOWED_TAGS = {_YAML + name for name in ("str", "null", "bool", "map", "seq", "merge")} | _AS_TEXT
 _Loader.yaml_implicit_resolvers = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag not in _AS_TEXT]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 
 
+def _size(count: int) -> str:
+    return f"{count / 1_000_000:g} MB" if count >= 1_000_000 else f"{count / 1000:g} KB"
+
+
+def _too_deep(line: int | None, field: str = "") -> Problem:
+    return Problem(f"dữ liệu lồng nhau quá sâu (quá {_limits.current().depth} cấp, giới hạn depth)", field, line)
+
+
+def _too_many(line: int | None, field: str = "") -> Problem:
+    return Problem(f"dữ liệu quá nhiều giá trị (quá {_limits.current().nodes}, kể cả mỗi lần dùng lại một "
+                   "neo YAML *…; giới hạn nodes)", field, line)
+
+
 def _parse_yaml(text: str, source: str) -> tuple[Any, Lines]:
     try:
         loader = _Loader(text)
+        loader.name = source
     except yaml.reader.ReaderError as exc:
         line = text[: exc.position].count("\n") + 1
         problem = Problem(f"có ký tự điều khiển U+{exc.character:04X}, không được phép trong văn bản", line=line)
@@ -82,7 +120,7 @@ def _parse_yaml(text: str, source: str) -> tuple[Any, Lines]:
             raise InputError(source, [Problem("tệp rỗng")])
         lines: Lines = {}
         problems: list[Problem] = []
-        _walk(node, (), lines, problems)
+        _walk(node, (), lines, problems, _Budget())
         if problems:
             raise InputError(source, problems)
         data = loader.construct_document(node)
@@ -97,8 +135,58 @@ def _parse_yaml(text: str, source: str) -> tuple[Any, Lines]:
     return data, lines
 
 
-def _walk(node: yaml.Node, path: tuple, lines: Lines, problems: list[Problem]) -> None:
-    lines[path] = node.start_mark.line + 1
+class _Budget:
+    """Nodes met so far (an alias counts again each time it is used) and the nodes
+    on the current path, to stop an alias bomb or an alias to itself."""
+
+    def __init__(self) -> None:
+        self.nodes = 0
+        self.open: set[int] = set()
+
+
+class _Stop(Exception):
+    """The walk is over: a limit was hit and its problem recorded."""
+
+
+def _walk(node: yaml.Node, path: tuple, lines: Lines, problems: list[Problem], budget: _Budget) -> None:
+    try:
+        _visit(node, path, lines, problems, budget)
+    except _Stop:
+        pass
+
+
+def _visit(node: yaml.Node, path: tuple, lines: Lines, problems: list[Problem], budget: _Budget) -> None:
+    line = node.start_mark.line + 1
+    lines.setdefault(path, line)
+    budget.nodes += 1
+    if budget.nodes > _limits.current().nodes:
+        problems.append(_too_many(line, _field(path)))
+        raise _Stop
+    if len(path) > _limits.current().depth:
+        problems.append(_too_deep(line, _field(path)))
+        raise _Stop
+    if id(node) in budget.open:
+        problems.append(Problem("neo YAML (&…) dùng lại chính nó (*…) bên trong nó: dữ liệu lặp vô tận", _field(path), line))
+        raise _Stop
+    if node.tag not in _ALLOWED_TAGS:
+        shown = "!!" + node.tag[len(_YAML):] if node.tag.startswith(_YAML) else node.tag
+        problems.append(Problem(f"thẻ YAML '{shown}' không được dùng: chỉ dùng chuỗi, số, ngày, đúng/sai, "
+                                "danh sách và nhóm khóa", _field(path), line))
+        return
+    if isinstance(node, yaml.ScalarNode):
+        if node.tag in _AS_TEXT or (node.tag == _YAML + "bool" and node.value.lower() not in _Loader.bool_values):
+            # `!!int abc`, `!!timestamp 2021-02-30`: typed text, checked by the model
+            # like any other, so the error is the model's Vietnamese one.
+            node.tag = _YAML + "str"
+        return
+    budget.open.add(id(node))
+    try:
+        _children(node, path, lines, problems, budget)
+    finally:
+        budget.open.discard(id(node))
+
+
+def _children(node: yaml.Node, path: tuple, lines: Lines, problems: list[Problem], budget: _Budget) -> None:
     if isinstance(node, yaml.MappingNode):
         seen: set = set()
         for key_node, value_node in node.value:
@@ -114,18 +202,49 @@ def _walk(node: yaml.Node, path: tuple, lines: Lines, problems: list[Problem]) -
             if key in seen:
                 problems.append(Problem("khóa bị lặp lại", _field(path + (key,)), key_node.start_mark.line + 1))
             seen.add(key)
-            _walk(value_node, path + (key,), lines, problems)
             lines[path + (key,)] = key_node.start_mark.line + 1
+            _visit(value_node, path + (key,), lines, problems, budget)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            _walk(item, path + (index,), lines, problems)
+            _visit(item, path + (index,), lines, problems, budget)
+
+
+_JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
+_LONG_INT = re.compile(r"-?\d{101,}")
+
+
+class _HugeInt(ValueError):
+    pass
+
+
+def _json_int(text: str) -> int:
+    # Python refuses to read an integer of more than 4300 digits; no dispatch needs 100.
+    if len(text.lstrip("-")) > 100:
+        raise _HugeInt(text)
+    return int(text)
 
 
 def _parse_json(text: str, source: str) -> tuple[Any, Lines]:
+    # json.loads recurses once per level: measure the nesting first.
+    depth, most = 0, _limits.current().depth
+    for token in _JSON_TOKEN.finditer(text):
+        char = token.group()
+        if char in "[{":
+            depth += 1
+            if depth > most:
+                raise InputError(source, [_too_deep(text.count("\n", 0, token.start()) + 1)])
+        elif char in "]}":
+            depth -= 1
     try:
-        data = json.loads(text)
+        data = json.loads(text, parse_int=_json_int)
     except json.JSONDecodeError as exc:
         raise InputError(source, [Problem(f"lỗi cú pháp JSON: {json_reason(exc.msg)}", line=exc.lineno)]) from None
+    except _HugeInt:
+        match = _LONG_INT.search(text)
+        line = text.count("\n", 0, match.start()) + 1 if match else None
+        raise InputError(source, [Problem("số nguyên quá dài (hơn 100 chữ số)", line=line)]) from None
+    except (ValueError, RecursionError) as exc:
+        raise InputError(source, [Problem(f"lỗi cú pháp JSON: {exc}")]) from None
     try:
         _, lines = _parse_yaml(text, source)
     except InputError:
@@ -141,15 +260,26 @@ def _parse_toml(text: str, source: str) -> tuple[Any, Lines]:
         line = int(match[1]) if match else len(text.splitlines()) if "end of document" in str(exc) else None
         reason = toml_reason(re.sub(r"\s*\(at .*\)$", "", str(exc)))
         raise InputError(source, [Problem(f"lỗi cú pháp TOML: {reason}", line=line)]) from None
+    except RecursionError:
+        raise InputError(source, [_too_deep(None)]) from None
+    except ValueError as exc:  # an integer too long for Python, among others
+        raise InputError(source, [Problem(f"lỗi cú pháp TOML: giá trị không đọc được ({exc})")]) from None
     lines: Lines = {}
     text_lines = text.splitlines()
 
+    first: dict[str, int | None] = {}
+
     def find(path: tuple) -> None:
         key = path[-1]
+        if key in first or len(first) > 500:  # each key looked for once; a dispatch has few
+            if first.get(key) is not None:
+                lines[path] = first[key]
+            return
+        first[key] = None
         pattern = re.compile(rf'^\s*(\[+\s*)?("?){re.escape(str(key))}\2\s*(=|\]|\.)')
         for number, line in enumerate(text_lines, 1):
             if pattern.match(line):
-                lines[path] = number
+                lines[path] = first[key] = number
                 return
 
     def visit(value: Any, path: tuple) -> None:
@@ -167,6 +297,23 @@ def _parse_toml(text: str, source: str) -> tuple[Any, Lines]:
 
 
 _PARSERS = {"yaml": _parse_yaml, "json": _parse_json, "toml": _parse_toml}
+
+
+def _check_shape(data: Any, lines: Lines, source: str) -> None:
+    """The depth and the number of values of parsed data, within the limits."""
+    limit = _limits.current()
+    count, stack = 0, [(data, ())]
+    while stack:
+        value, path = stack.pop()
+        count += 1
+        if count > limit.nodes:
+            raise InputError(source, [_too_many(_line(lines, path), _field(path))])
+        if len(path) > limit.depth:
+            raise InputError(source, [_too_deep(_line(lines, path), _field(path))])
+        if isinstance(value, dict):
+            stack += [(v, path + (k,)) for k, v in value.items()]
+        elif isinstance(value, list):
+            stack += [(v, path + (i,)) for i, v in enumerate(value)]
 
 
 def clean_strings(data: Any, lines: Lines, source: str, convert_legacy: bool = False) -> Any:

@@ -113,6 +113,8 @@ def build(job: Job, settings: Settings, index: int = 0) -> Outcome:
         return Outcome(index, error=str(exc))
     except PatternError as exc:
         return Outcome(index, error=f"{job.label}: {exc}")
+    except OSError as exc:  # disk full, read-only folder
+        return Outcome(index, error=f"{job.label}: không ghi được tệp kết quả ({exc.strerror or exc})")
     except Exception as exc:  # one bad input never stops the others
         return Outcome(index, error=f"{job.label}: lỗi không lường trước ({type(exc).__name__}: {exc})")
 

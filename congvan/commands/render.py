@@ -73,6 +73,10 @@ def run(args: argparse.Namespace) -> int:
                 failed += 1
                 error(str(exc))
                 continue
+            except OSError as exc:  # disk full, read-only folder: this file fails, the others go on
+                failed += 1
+                error(write_failure(source, docx_dir / f"{source.stem}.docx", exc))
+                continue
             if "docx" in formats:
                 print(f"Đã tạo {target}")
             rendered.append((source, cv, target))
@@ -81,6 +85,10 @@ def run(args: argparse.Namespace) -> int:
     if failed:
         print(f"{failed} tệp lỗi, không được tạo.", file=sys.stderr)
     return 1 if failed else 0
+
+
+def write_failure(source: Path, target: Path, exc: OSError) -> str:
+    return f"{source}: không ghi được {target} ({exc.strerror or exc})"
 
 
 def warn_once(writer, warned: set) -> None:
@@ -113,10 +121,19 @@ def _pdfs(args: argparse.Namespace, rendered: list[tuple[Path, CongVan, Path]], 
                 continue
             if keep:
                 final = out / result.target.name
-                write_atomic(final, result.target.read_bytes())
+                try:
+                    write_atomic(final, result.target.read_bytes())
+                except OSError as exc:
+                    failed += 1
+                    error(write_failure(source, final, exc))
+                    continue
                 print(f"Đã tạo {final}")
             done.append((result.target, f"Số: {cv.so_ky_hieu} – {cv.document_title}"))
         if args.merge and done:
-            target = merge_pdfs(done, args.merge)
+            try:
+                target = merge_pdfs(done, args.merge)
+            except OSError as exc:
+                error(write_failure(Path(args.merge), Path(args.merge), exc))
+                return failed + 1
             print(f"Đã gộp {len(done)} công văn vào {target}")
     return failed

@@ -12,6 +12,9 @@ from .legacy import convert_legacy as _convert, detect_legacy
 # XML 1.0 (the text of a DOCX) forbids C0 controls other than tab, newline and
 # carriage return, lone surrogates, and U+FFFE/U+FFFF.
 _FORBIDDEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+# Bidirectional overrides and isolates show text in another order than it is stored
+# ("Trojan source"): no Vietnamese text needs them.
+_BIDI = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
 
 
 def clean_text(value: str, field: str = "", convert_legacy: bool = False) -> str:
@@ -24,6 +27,9 @@ def clean_text(value: str, field: str = "", convert_legacy: bool = False) -> str
     if bad:
         code = f"U+{ord(bad.group()):04X}"
         raise TextError(f"có ký tự điều khiển {code} không thể ghi vào DOCX", field)
+    bidi = _BIDI.search(value)
+    if bidi:
+        raise TextError(f"có ký tự đổi hướng chữ U+{ord(bidi.group()):04X}, làm chữ hiện khác với chữ đã gõ", field)
     text = unicodedata.normalize("NFC", value.replace("\r\n", "\n"))
     legacy = detect_legacy(text)
     if legacy is None:
