@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Mapping
 
 from ..errors import CongVanError
+from ..explain import os_reason
 from ..layout import Layout
 from ..model import CongVan
 from ..reader import load_mapping, to_dispatch
@@ -114,7 +115,7 @@ def build(job: Job, settings: Settings, index: int = 0) -> Outcome:
     except PatternError as exc:
         return Outcome(index, error=f"{job.label}: {exc}")
     except OSError as exc:  # disk full, read-only folder
-        return Outcome(index, error=f"{job.label}: không ghi được tệp kết quả ({exc.strerror or exc})")
+        return Outcome(index, error=f"{job.label}: không ghi được tệp kết quả: {os_reason(exc)}")
     except Exception as exc:  # one bad input never stops the others
         return Outcome(index, error=f"{job.label}: lỗi không lường trước ({type(exc).__name__}: {exc})")
 

@@ -8,6 +8,7 @@ import tempfile
 from pathlib import Path
 
 from ..errors import CongVanError
+from ..explain import os_reason
 from ..layout import DEFAULT_LAYOUT, load_layout
 from ..model import CongVan
 from ..pdf import PdfEngine, PdfError, find_soffice, finish_pdf, merge_pdfs
@@ -57,6 +58,9 @@ def run(args: argparse.Namespace) -> int:
             error(str(exc))
             return 2
     out = Path(args.output)
+    # A folder that cannot be made stops the run before any work (an OSError for the
+    # command line); a file that cannot be written later fails alone.
+    out.mkdir(parents=True, exist_ok=True)
     failed = 0
     warned: set[Path] = set()
     rendered: list[tuple[Path, CongVan, Path]] = []
@@ -88,7 +92,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def write_failure(source: Path, target: Path, exc: OSError) -> str:
-    return f"{source}: không ghi được {target} ({exc.strerror or exc})"
+    return f"{source}: không ghi được {target}: {os_reason(exc)}"
 
 
 def warn_once(writer, warned: set) -> None:
