@@ -22,6 +22,7 @@ from congvan import nd30
 from congvan.docx.styles import STYLES
 from congvan.docx.template import DEFAULT_TEMPLATE, build_template_bytes
 from tests.conftest import ROOT
+from tests.docx_text import element_text
 
 LAYOUT = congvan.DEFAULT_LAYOUT
 FONT_DIR = Path("/usr/share/fonts/truetype/liberation2")
@@ -46,7 +47,7 @@ def style_of(paragraph) -> str:
 
 
 def text_of(element) -> str:
-    return "".join(t.text or "" for t in element.iter(qn("w:t")))
+    return element_text(element)
 
 
 def tables(document):

@@ -14,6 +14,7 @@ import congvan
 from congvan.body import close_body, diem_letter, flatten, plain, roman, spans, style_of_line
 from congvan.docx.writer import punctuate
 from tests.conftest import ROOT
+from tests.docx_text import element_text
 
 BASE = dict(
     co_quan_ban_hanh=["SỞ THÔNG TIN", "VÀ TRUYỀN THÔNG"],
@@ -35,7 +36,7 @@ def make(**changes) -> congvan.CongVan:
 def texts(cv: congvan.CongVan, part: str = "document") -> list[str]:
     doc = Document(io.BytesIO(congvan.render_docx(cv)))
     root = doc.element if part == "document" else doc.sections[0].first_page_footer._element
-    return ["".join(t.text for t in p.iter(qn("w:t"))) for p in root.iter(qn("w:p"))]
+    return [element_text(p) for p in root.iter(qn("w:p"))]
 
 
 # -- numbers and dates (Phụ lục I, II.3 and II.4) ---------------------------------------

@@ -15,6 +15,7 @@ from docx.oxml.ns import qn
 
 from congvan import nd30
 from tests.conftest import SEEDS
+from tests.docx_text import element_text
 
 # The seeds type the Tiêu ngữ with en dashes; the decree (Phụ lục I, I.2b) writes
 # "Độc lập - Tự do - Hạnh phúc" with hyphens, which is what congvan renders.
@@ -32,7 +33,7 @@ def seed_words(stem: str) -> list[str]:
 
 
 def _text(element) -> str:
-    return "".join(t.text or "" for t in element.iter(qn("w:t")))
+    return element_text(element)
 
 
 def _cell_words(tc) -> list[str]:

@@ -152,6 +152,23 @@ def _font(rpr: etree._Element) -> str | None:
     return node.get(qn("w:ascii")) or node.get(qn("w:hAnsi")) if node is not None else None
 
 
+_RUN_CHARS = {qn("w:noBreakHyphen"): "-", qn("w:cr"): " "}
+
+
+def run_text(r: etree._Element) -> str:
+    """A run's text as a reader sees it: a line break is a space, a non-breaking
+    hyphen a hyphen (congvan writes both when it composes lines)."""
+    out = []
+    for child in r:
+        if child.tag == qn("w:t"):
+            out.append(child.text or "")
+        elif child.tag == qn("w:br"):
+            out.append("" if child.get(qn("w:type")) == "page" else " ")
+        else:
+            out.append(_RUN_CHARS.get(child.tag, ""))
+    return "".join(out)
+
+
 def _read_paragraph(p: etree._Element, styles: _Styles, index: int, part: str) -> Para:
     ppr = p.find(qn("w:pPr"))
     style_node = ppr.find(qn("w:pStyle")) if ppr is not None else None
@@ -162,7 +179,7 @@ def _read_paragraph(p: etree._Element, styles: _Styles, index: int, part: str) -
 
     runs = []
     for r in p.iter(qn("w:r")):
-        text = "".join(t.text or "" for t in r.iter(qn("w:t")))
+        text = run_text(r)
         rpr = r.find(qn("w:rPr"))
         rstyle = rpr.find(qn("w:rStyle")) if rpr is not None else None
         rchain = styles.chain(rstyle.get(qn("w:val"))) if rstyle is not None else []

@@ -34,6 +34,10 @@ _IMAGE_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationship
 _CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
 # A paragraph tag as the author typed it, before docxtpl's cleaning: `{{p name }}`.
 _BLOCK_TAG = re.compile(r"\{\{p\s+(\w+)\s*\}\}")
+# The header's column widths, filled per dispatch (`congvan.typeset.header`): not a
+# tag of the data, so never listed as one.
+HEADER_COLUMNS = "cot_tieu_de"
+_AGENCY_TAG = re.compile(r"\{\{p?\s*co_quan(_ban_hanh)?\s*\}\}")
 
 
 class TemplateFileError(CongVanError):
@@ -63,6 +67,7 @@ class CompiledTemplate:
     templates: dict = field(default_factory=dict)  # part name → jinja Template
     variables: set[str] = field(default_factory=set)  # every name the tags use
     block_widths: dict[str, int] = field(default_factory=dict)  # `{{p x }}` → its cell width, twips
+    header_columns: tuple[int, int] | None = None  # the header's two widths, when they follow the data
     _deflated: dict = field(default_factory=dict, repr=False)
 
     @classmethod
@@ -80,16 +85,17 @@ class CompiledTemplate:
         for name, raw in parts:
             if not TEMPLATED_PART.match(name):
                 continue
-            xml = raw.decode("utf-8")
             if name == "word/document.xml":
                 compiled._read_document(raw)
+                raw = compiled._variable_header(raw)
+            xml = raw.decode("utf-8")
             if "{" not in xml:
                 continue
             # As docxtpl's render_xml_part: one paragraph a line, so an error's line
             # number points at a paragraph.
             patched = re.sub(r"<w:p([ >])", r"\n<w:p\1", _PATCHER.patch_xml(xml))
             try:
-                compiled.variables |= meta.find_undeclared_variables(env.parse(patched))
+                compiled.variables |= meta.find_undeclared_variables(env.parse(patched)) - {HEADER_COLUMNS}
                 compiled.templates[name] = env.from_string(patched)
             except TemplateSyntaxError as exc:
                 raise TemplateFileError(source, f"lỗi cú pháp thẻ trong {name} ({_paragraph_text(patched, exc.lineno)}): {jinja_reason(exc.message or '')}") from None
@@ -104,6 +110,47 @@ class CompiledTemplate:
             for match in _BLOCK_TAG.finditer(text):
                 if width is not None and width.get(w("type"), "dxa") == "dxa":
                     self.block_widths[match[1]] = int(width.get(w("w")))
+
+    def _variable_header(self, raw: bytes) -> bytes:
+        """The document with its header table's column widths as expressions of
+        `cot_tieu_de`, when the table is the two columns of Mẫu 1.5 (agency on the
+        left): the split is chosen per dispatch. A centred rule in the right column
+        (under the Tiêu ngữ) keeps its length and stays centred."""
+        root = etree.fromstring(raw)
+        table = next((t for t in root.iter(w("tbl")) if _AGENCY_TAG.search("".join(x.text or "" for x in t.iter(w("t"))))), None)
+        if table is None:
+            return raw
+        grid = table.findall(f"{w('tblGrid')}/{w('gridCol')}")
+        rows = table.findall(w("tr"))
+        cells = [tr.findall(w("tc")) for tr in rows]
+        if len(grid) != 2 or any(len(row) != 2 or any(tc.find(f"{w('tcPr')}/{w('gridSpan')}") is not None for tc in row) for row in cells):
+            return raw
+        first = "".join(x.text or "" for x in cells[0][0].iter(w("t")))
+        if not _AGENCY_TAG.search(first):
+            return raw
+        widths = tuple(int(col.get(w("w"), "0")) for col in grid)
+        if min(widths) <= 0:
+            return raw
+        for i, col in enumerate(grid):
+            col.set(w("w"), f"{{{{ {HEADER_COLUMNS}[{i}] }}}}")
+        for row in cells:
+            for i, tc in enumerate(row):
+                width = tc.find(f"{w('tcPr')}/{w('tcW')}")
+                if width is not None and width.get(w("type"), "dxa") == "dxa":
+                    width.set(w("w"), f"{{{{ {HEADER_COLUMNS}[{i}] }}}}")
+            for p in row[1].iter(w("p")):
+                ind = p.find(f"{w('pPr')}/{w('ind')}")
+                if p.find(f"{w('pPr')}/{w('pBdr')}") is None or ind is None:
+                    continue
+                left, right = ind.get(w("left")), ind.get(w("right"))
+                if left is None or left != right or not left.isdigit():
+                    continue
+                length = widths[1] - 2 * int(left)
+                value = f"{{{{ ({HEADER_COLUMNS}[1] - {length}) // 2 }}}}"
+                ind.set(w("left"), value)
+                ind.set(w("right"), value)
+        self.header_columns = widths
+        return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
     def render(self, context: dict, replacements: dict[str, bytes], images: list[tuple[str, bytes]] = ()) -> bytes:
         """The .docx bytes: templated parts rendered with `context`, `replacements`

@@ -29,6 +29,7 @@ TAGS: dict[str, tuple[str, str]] = {
     "muc_do_khan": ("", "mức độ khẩn: KHẨN, THƯỢNG KHẨN, HỎA TỐC"),
     "dia_danh": ("", "địa danh (ô 4)"),
     "ngay": ("", "'ngày 05 tháng 3 năm 2021' (ô 4)"),
+    "dia_danh_ngay": ("p", "địa danh và ngày tháng, một dòng, cỡ chữ tự giảm còn 13 khi dòng dài (ô 4)"),
     "kinh_gui": ("p", "dòng 'Kính gửi:' và danh sách nơi gửi (ô 9a)"),
     "noi_dung": ("p", "nội dung công văn, kết thúc bằng './.' (ô 6)"),
     "noi_nhan": ("p", "'Nơi nhận:' và danh sách, dòng 'Lưu' (ô 9b, 12)"),
@@ -42,6 +43,8 @@ ALTERNATIVES = {
     "co_quan": {"co_quan", "co_quan_ban_hanh"},
     "so": {"so", "so_ky_hieu"},
     "ky_hieu": {"ky_hieu", "so_ky_hieu"},
+    "dia_danh": {"dia_danh", "dia_danh_ngay"},
+    "ngay": {"ngay", "dia_danh_ngay"},
 }
 
 

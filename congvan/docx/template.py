@@ -28,7 +28,7 @@ from lxml import etree
 from .. import kinds, nd30
 from ..layout import DEFAULT_LAYOUT, Layout
 from . import wml
-from ..metrics import text_width_pt
+from ..typeset.metrics import text_width_pt
 from .compiled import CompiledTemplate, TemplateFileError
 from .package import write_zip
 from .styles import BY_KEY, KIND_STYLES, RULE_STYLE_ID, RULE_STYLE_NAME, STYLES, style_id
@@ -218,7 +218,8 @@ def _body(layout: Layout, kind: kinds.Kind = kinds.get(None)) -> list[etree._Ele
                 _text("trich_yeu", "V/v {{ trich_yeu }}", spacing={"before": wml.pt(nd30.TRICH_YEU_SPACE_BEFORE_PT)}) if kind.vv else None,
                 _tag("do_mat", "dau_hieu"),
             ) if block is not None],
-            [_text("dia_danh_ngay", "{{ dia_danh }}, {{ ngay }}")],
+            # II.4c: the place and date, composed per dispatch (its size may step to 13 pt).
+            [_tag("dia_danh_ngay", "dia_danh_ngay")],
         ],
     ])
     signature_left = round(width * layout.ti_le_cot_noi_nhan)

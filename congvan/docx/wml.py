@@ -11,7 +11,7 @@ from functools import lru_cache
 from typing import Iterable
 
 from lxml import etree
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -45,7 +45,46 @@ def pt(value: float) -> int:
     return round(value * 20)
 
 
+NO_BREAK_HYPHEN = "\u2011"  # written as w:noBreakHyphen (shown and copied as "-")
+
+
 def run(text: str, bold: bool | None = None, italic: bool | None = None, size: float | None = None) -> etree._Element:
+    """A run of `text`; a U+2011 in it becomes a non-breaking hyphen."""
+    r = _run_props(bold, italic, size)
+    _append_text(r, text)
+    return r
+
+
+def runs_with_breaks(lines, bold: bool | None = None, italic: bool | None = None, size: float | None = None) -> list[etree._Element]:
+    """One run holding composed lines, a line break between each two."""
+    r = _run_props(bold, italic, size)
+    for i, line in enumerate(lines):
+        if i:
+            etree.SubElement(r, w("br"))
+        _append_text(r, line)
+    return [r]
+
+
+def text_with_breaks(lines) -> Markup:
+    """Composed lines for a text tag inside a template's `w:t`: the text closes and
+    reopens around each line break and non-breaking hyphen."""
+    reopen = '<w:t xml:space="preserve">'
+    out = "</w:t><w:br/>{}".format(reopen).join(str(escape(line)) for line in lines)
+    return Markup(out.replace(NO_BREAK_HYPHEN, f"</w:t><w:noBreakHyphen/>{reopen}"))
+
+
+def _append_text(r: etree._Element, text: str) -> None:
+    for i, piece in enumerate(text.split(NO_BREAK_HYPHEN)):
+        if i:
+            etree.SubElement(r, w("noBreakHyphen"))
+        if piece or i == 0:
+            t = etree.SubElement(r, w("t"))
+            t.text = piece
+            if piece != piece.strip() or "  " in piece:
+                t.set(f"{{{XML_NS}}}space", "preserve")
+
+
+def _run_props(bold: bool | None, italic: bool | None, size: float | None) -> etree._Element:
     r = el("r")
     props = []
     if bold is not None:
@@ -57,10 +96,6 @@ def run(text: str, bold: bool | None = None, italic: bool | None = None, size: f
         props.append(el("szCs", {"val": round(size * 2)}))
     if props:
         r.append(el("rPr", None, *props))
-    t = etree.SubElement(r, w("t"))
-    t.text = text
-    if text != text.strip() or "  " in text:
-        t.set(f"{{{XML_NS}}}space", "preserve")
     return r
 
 

@@ -18,8 +18,9 @@ from markupsafe import Markup
 from .. import nd30
 from ..body import BodyParagraph, flatten, spans
 from ..layout import DEFAULT_LAYOUT, Layout
-from ..metrics import text_width_pt
 from ..model import CongVan
+from ..typeset import Font, HeaderFrame, HeaderPlan, compose_entry, compose_title, no_break_references, plan_header
+from ..typeset.metrics import text_width_pt
 from ..vietnamese import ngay_thang_nam
 from .compiled import CompiledTemplate, TemplateFileError
 from .components import BUILDERS, Frame
@@ -27,7 +28,7 @@ from .conformance import template_departures
 from .images import Image, place_images, signature_images
 from .styles import style_id
 from .template import load_template, rule
-from .wml import border, cm, mm, paragraph, pt, run, xml
+from .wml import border, cm, mm, paragraph, pt, run, runs_with_breaks, text_with_breaks, xml
 
 # Space above Nơi nhận and the signer's title, level with each other (II.9d).
 SIGNATURE_SPACE_BEFORE_PT = 12
@@ -76,24 +77,50 @@ class DocxWriter:
         images = signature_images(cv.nguoi_ky)
         return self.template_for(cv).render(self.context(cv, images), {"docProps/core.xml": core_xml(cv)}, [(i.name, i.data) for i in images])
 
+    def frame(self, compiled: CompiledTemplate) -> HeaderFrame:
+        """What the template lets the header do: a split that follows the data when its
+        header table is the two columns of Mẫu 1.5, else the split it draws."""
+        steps = "dia_danh_ngay" in compiled.variables
+        if compiled.header_columns:
+            total, left = sum(compiled.header_columns), compiled.header_columns[0]
+            return HeaderFrame(twips_mm(total), twips_mm(left), True, steps)
+        return HeaderFrame(twips_mm(self.text_width), twips_mm(self.widths["co_quan"]), False, steps)
+
+    def header_plan(self, cv: CongVan, frame: HeaderFrame | None = None) -> HeaderPlan:
+        """The header's split and lines for this dispatch (`congvan.typeset.header`)."""
+        so = f"{cv.so:02d}" if cv.so is not None else self.layout.so_trong
+        frame = frame or self.frame(self.template_for(cv))
+        return plan_header(self.layout, frame, tuple(cv.co_quan_chu_quan), tuple(cv.co_quan_ban_hanh),
+                           f"Số: {so}/{cv.ky_hieu}", cv.trich_yeu or "", f"{cv.dia_danh}, {self._day(cv)}")
+
+    def _day(self, cv: CongVan) -> str:
+        return ngay_thang_nam(cv.ngay.ngay, cv.ngay.thang, cv.ngay.nam, blank=self.layout.ngay_trong)
+
     def context(self, cv: CongVan, images: list[Image] = ()) -> dict:
         """The value of every tag a layout template may use (`congvan.docx.tags.TAGS`)."""
         so = f"{cv.so:02d}" if cv.so is not None else self.layout.so_trong
-        day = ngay_thang_nam(cv.ngay.ngay, cv.ngay.thang, cv.ngay.nam, blank=self.layout.ngay_trong)
+        day = self._day(cv)
+        frame = self.frame(self.template_for(cv))
+        plan = self.header_plan(cv, frame)
+        left = mm(plan.left_mm) if frame.movable else self.widths["co_quan"]
+        right = mm(frame.total_mm) - left if frame.movable else self.widths["pham_vi_luu_hanh"]
         context = {
-            "co_quan": xml(self._co_quan(cv)),
+            "cot_tieu_de": [left, right],
+            "co_quan": xml(self._co_quan(plan, left)),
             "co_quan_chu_quan": " ".join(cv.co_quan_chu_quan),
             "co_quan_ban_hanh": " ".join(cv.co_quan_ban_hanh),
-            "pham_vi_luu_hanh": xml(self._pham_vi(cv)),
+            "pham_vi_luu_hanh": xml(self._pham_vi(cv, right)),
             "so": so,
             "ky_hieu": cv.ky_hieu,
             "so_ky_hieu": f"{so}/{cv.ky_hieu}",
-            "trich_yeu": cv.trich_yeu or "",
-            "dau_hieu": xml(self._marks(cv, self.widths["dau_hieu"])),
+            # The V/v as composed: breaks between its lines, "V/v " kept in the template.
+            "trich_yeu": text_with_breaks([plan.trich_yeu[0][len("V/v "):], *plan.trich_yeu[1:]]) if cv.trich_yeu else "",
+            "dau_hieu": xml(self._marks(cv, left)),
             "do_mat": cv.do_mat or "",
             "muc_do_khan": cv.muc_do_khan or "",
             "dia_danh": cv.dia_danh,
             "ngay": day,
+            "dia_danh_ngay": xml([self._date(plan)]),
             "kinh_gui": xml(self._kinh_gui(cv)),
             "noi_dung": xml(self._body(cv)),
             "noi_nhan": xml(self._noi_nhan(cv)),
@@ -106,7 +133,7 @@ class DocxWriter:
             if name in BUILDERS:
                 context[name] = xml(BUILDERS[name](cv, frame))
         # A text never breaks a line inside a template's run: Word would show nothing.
-        return {k: v if isinstance(v, Markup) else " ".join(v.split("\n")) for k, v in context.items()}
+        return {k: " ".join(v.split("\n")) if isinstance(v, str) and not isinstance(v, Markup) else v for k, v in context.items()}
 
     # -- header (ô 1–5, 10, 11) -----------------------------------------------
 
@@ -117,19 +144,24 @@ class DocxWriter:
     def _size(self, key: str) -> float:
         return getattr(self.layout.co_chu, key)
 
-    def _co_quan(self, cv: CongVan) -> list[etree._Element]:
-        out = [self._p("co_quan_chu_quan", line) for line in cv.co_quan_chu_quan]
-        out += [self._p("co_quan_ban_hanh", line) for line in cv.co_quan_ban_hanh]
-        longest = max(text_width_pt(line, self._size("co_quan_ban_hanh"), bold=True) for line in cv.co_quan_ban_hanh)
-        # II.2b: the rule under the agency name is 1/3–1/2 of the name's line.
-        out.append(rule(self.widths["co_quan"], longest * self.layout.ti_le_gach_co_quan))
+    def _co_quan(self, plan: HeaderPlan, width: int) -> list[etree._Element]:
+        out = [self._p("co_quan_chu_quan", line) for line in plan.chu_quan]
+        out += [self._p("co_quan_ban_hanh", line) for line in plan.ban_hanh]
+        # II.2b: the rule under the agency name is 1/3–1/2 of the name's widest line
+        # as composed (not as typed).
+        out.append(rule(width, plan.rule_pt))
         return out
 
-    def _pham_vi(self, cv: CongVan) -> list[etree._Element]:
+    def _date(self, plan: HeaderPlan) -> etree._Element:
+        # II.4c: 13–14 pt; a long place steps down to 13 pt rather than wrap.
+        size = plan.date_size if plan.date_size != self._size("dia_danh_ngay") else None
+        return paragraph(style_id("dia_danh_ngay"), runs_with_breaks(plan.date, size=size))
+
+    def _pham_vi(self, cv: CongVan, width: int) -> list[etree._Element]:
         if not cv.pham_vi_luu_hanh:
             return []
         # ô 11, III.2c: framed, above the Quốc hiệu on the right.
-        return [self._framed("pham_vi_luu_hanh", cv.pham_vi_luu_hanh, self.widths["pham_vi_luu_hanh"])]
+        return [self._framed("pham_vi_luu_hanh", cv.pham_vi_luu_hanh, width)]
 
     def _framed(self, key: str, text: str, cell_width: int, width_mm: float | None = None) -> etree._Element:
         size = self._size(key)
@@ -153,21 +185,30 @@ class DocxWriter:
         if not cv.kinh_gui:
             return []  # a kind without Kính gửi (congvan.kinds)
         before = {"before": pt(self.layout.khoang_truoc_kinh_gui_pt)}
-        items = punctuate(cv.kinh_gui)
+        font = Font(self._size("kinh_gui"))
+        items = [no_break_references(item) for item in punctuate(cv.kinh_gui)]
         if len(items) == 1:
             # II.9d: one recipient on the same line as "Kính gửi:", without the ";"/"."
             # of a list (Phụ lục I, Mục V: "Kính gửi: Bộ Nội vụ").
-            return [self._p("kinh_gui", f"Kính gửi: {items[0][:-1]}", jc="center", spacing={**before, "after": pt(self.layout.khoang_sau_kinh_gui_pt)})]
+            lines = compose_entry(f"Kính gửi: {items[0][:-1]}", font, self._twips_pt(self.text_width))
+            return [paragraph(style_id("kinh_gui"), runs_with_breaks(lines), jc="center", spacing={**before, "after": pt(self.layout.khoang_sau_kinh_gui_pt)})]
         indent = cm(self.layout.kinh_gui_thut_cm)
-        # II.9d: the dashes line up under the colon of "Kính gửi:".
-        dash_at = indent + pt(text_width_pt("Kính gửi", self._size("kinh_gui")))
-        hanging = pt(text_width_pt("- ", self._size("kinh_gui")))
+        # II.9d: the dashes line up under the colon of "Kính gửi:"; a wrapped entry
+        # hangs under its text, not under the dash.
+        dash_at = indent + pt(font.width("Kính gửi"))
+        hanging = pt(font.width("- "))
+        room = self._twips_pt(self.text_width - dash_at - hanging)
         out = [self._p("kinh_gui", "Kính gửi:", indent={"left": indent}, spacing=before, keep_next=True)]
         for i, item in enumerate(items):
             last = i == len(items) - 1
             spacing = {"after": pt(self.layout.khoang_sau_kinh_gui_pt)} if last else None
-            out.append(self._p("kinh_gui", f"- {item}", indent={"left": dash_at + hanging, "hanging": hanging}, spacing=spacing, keep_next=not last))
+            lines = _dashed(compose_entry(item, font, room))
+            out.append(paragraph(style_id("kinh_gui"), runs_with_breaks(lines), indent={"left": dash_at + hanging, "hanging": hanging}, spacing=spacing, keep_next=not last))
         return out
+
+    @staticmethod
+    def _twips_pt(twips: int) -> float:
+        return twips / 20
 
     # -- body (ô 6) ---------------------------------------------------------
 
@@ -182,7 +223,8 @@ class DocxWriter:
         return out
 
     def _body_paragraph(self, para: BodyParagraph, keep_next: bool) -> etree._Element:
-        runs = [run(s.text, bold=True if (s.bold or para.bold) else None, italic=True if s.italic else None) for s in spans(para.text)]
+        # Document references never break at their hyphen (Word and LibreOffice alike).
+        runs = [run(no_break_references(s.text), bold=True if (s.bold or para.bold) else None, italic=True if s.italic else None) for s in spans(para.text)]
         return paragraph(style_id(para.style), runs, keep_next=keep_next)
 
     # -- Nơi nhận and signature (ô 7, 8, 9b, 12) -----------------------------
@@ -192,11 +234,23 @@ class DocxWriter:
         entries = punctuate(cv.noi_nhan + ["Lưu: " + ", ".join(cv.luu)])
         if cv.nguoi_soan:
             entries[-1] += f" {cv.nguoi_soan}."
-        return out + [self._p("danh_sach_noi_nhan", f"- {entry}", keep_next=True) for entry in entries]
+        font = Font(self._size("danh_sach_noi_nhan"))
+        hanging = pt(font.width("- "))
+        room = self._twips_pt(self.widths["noi_nhan"])
+        # A wrapped entry hangs under its text, keeping two words on its last line.
+        return out + [
+            paragraph(style_id("danh_sach_noi_nhan"),
+                      runs_with_breaks(_dashed(compose_entry(no_break_references(entry), font, room - self._twips_pt(hanging)))),
+                      indent={"left": hanging, "hanging": hanging}, keep_next=True)
+            for entry in entries
+        ]
 
     def _nguoi_ky(self, cv: CongVan, images: list[Image]) -> list[etree._Element]:
         first = {"before": pt(SIGNATURE_SPACE_BEFORE_PT)}
-        titles = cv.nguoi_ky.title_lines
+        font = Font(self._size("quyen_han_chuc_vu"), bold=True)
+        room = self._twips_pt(self.widths["nguoi_ky"])
+        # II.7b: a long title breaks at its phrases inside the signature column.
+        titles = [line for title in cv.nguoi_ky.title_lines for line in compose_title(title, font, room)]
         out = [self._p("quyen_han_chuc_vu", line, spacing=first if i == 0 else None, keep_next=True) for i, line in enumerate(titles)]
         # ô 7c: room to sign between the title and the name; an electronic
         # signature's image takes that room (II.7d), the seal over its left third (II.8a).
@@ -212,6 +266,15 @@ class DocxWriter:
             return self._p("dia_chi")
         # III.4: page 1 only, under a solid rule across the whole text width.
         return self._p("dia_chi", cv.lien_he.line(), jc="center", borders=[border("top", 6, 1)])
+
+
+def _dashed(lines: tuple[str, ...]) -> tuple[str, ...]:
+    """An entry's lines behind its dash; the dash hangs in the indent (II.9d)."""
+    return (f"- {lines[0]}", *lines[1:])
+
+
+def twips_mm(twips: int) -> float:
+    return twips * 25.4 / 1440
 
 
 def punctuate(entries: list[str]) -> list[str]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from lxml import etree
 
-from ...metrics import text_width_pt
+from ...typeset.metrics import text_width_pt
 from ..styles import RULE_STYLE_ID, style_id
 from ..wml import border, paragraph, pt, run, w
 
