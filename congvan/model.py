@@ -157,6 +157,7 @@ class Ngay(_Model):
 
 # How văn thư type the trích yếu's prefix: V/v, V/v:, v/v, V / v, Về việc, Về: (II.5b).
 _TRICH_YEU_PREFIX = re.compile(r"^\s*(?:v\s*/\s*v\b\.?\s*:?|về\s+việc\b\s*:?|về\s*:)\s*", re.IGNORECASE)
+_NHU_TREN = re.compile(r"^[\s\-–+•]*như\s+trên\b", re.IGNORECASE)
 _ACADEMIC_TITLES = re.compile(r"^(GS|PGS|TS|ThS|TSKH|KS|BS|CN)\.?\s", re.IGNORECASE)
 _QUYEN_HAN = re.compile(r"^\s*(TM|Q|KT|TL|TUQ)\.\s*(\S.*)$", re.IGNORECASE)
 
@@ -518,6 +519,9 @@ class CongVan(_Model):
     @field_validator("noi_nhan")
     @classmethod
     def _noi_nhan(cls, items: list[str], info: ValidationInfo) -> list[str]:
+        # II.9b: "Như trên" as the decree spells it, however it was typed first.
+        if items:
+            items = [_NHU_TREN.sub(nd30.NHU_TREN, items[0], count=1)] + items[1:]
         # Mẫu 1.1, 1.2: a Quyết định is sent first to those its last article charges.
         kind = kinds.get(info.data.get("loai"))
         dieu = info.data.get("dieu")

@@ -47,3 +47,33 @@ def pdf_engine():
 
     with PdfEngine(timeout=60) as engine:
         yield engine
+
+
+# -- every rendering of the suite, for tests/test_render_check_agree.py ------------------------
+
+RENDERED: dict[str, tuple] = {}  # one per distinct (dispatch, writer): (cv, writer, bytes)
+AGREE_MODULE = "test_render_check_agree.py"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _record_renderings():
+    """Keep what the writer renders in this process, whatever the test, so that one test
+    can hold each rendering against `congvan check` (the suite's inputs: a few hundred)."""
+    from congvan.docx.writer import DocxWriter
+
+    original = DocxWriter.to_bytes
+
+    def to_bytes(self, cv):
+        data = original(self, cv)
+        key = f"{cv.model_dump_json()}|{self.layout.model_dump_json()}|{self.template_path}"
+        RENDERED.setdefault(key, (cv, self, data))
+        return data
+
+    DocxWriter.to_bytes = to_bytes
+    yield
+    DocxWriter.to_bytes = original
+
+
+def pytest_collection_modifyitems(items):
+    """The agreement test runs last, when every other test has rendered its inputs."""
+    items.sort(key=lambda item: item.path.name == AGREE_MODULE)

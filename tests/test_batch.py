@@ -103,7 +103,7 @@ def test_touch_without_change_rebuilds_nothing_but_a_layout_change_rebuilds_all(
     ]
     manifest = json.loads((out / ".congvan-manifest.json").read_text(encoding="utf-8"))
     entry = manifest["outputs"][inputs[0].resolve().as_posix()]
-    assert set(entry["made_from"]) == {"input", "data", "template", "layout", "congvan", "name", "formats", "convert_legacy", "pdfa"}
+    assert set(entry["made_from"]) == {"input", "data", "template", "layout", "congvan", "name", "formats", "convert_legacy", "pdfa", "strict"}
     assert entry["made_from"]["input"] == hashlib.sha256(inputs[0].read_bytes()).hexdigest()
     assert entry["outputs"] == ["01-STTTT-BCVT-2021-10-02.docx"]
     umask = os.umask(0o022)
@@ -124,6 +124,7 @@ kinh_gui: "{{ don_vi }}"
 noi_dung: |
   Sở Thông tin và Truyền thông trân trọng kính mời {{ nguoi_nhan }} ({{ don_vi }}) dự hội nghị.
   Kinh phí hỗ trợ: {{ kinh_phi | tien }}.
+noi_nhan: [Như trên]
 nguoi_ky: {chuc_vu: GIÁM ĐỐC, ho_ten: Đoàn Thanh Bình}
 bien:
   nam: 2026

@@ -18,8 +18,9 @@ from ..errors import CongVanError
 from ..explain import os_reason
 from ..layout import Layout
 from ..model import CongVan
-from ..reader import load_mapping, to_dispatch
-from ..render import render_docx
+from ..preflight import preflight
+from ..reader import Lines, load_mapping, to_dispatch
+from ..render import writer_for
 from .names import PatternError, expand, fields, safe_name
 
 
@@ -69,6 +70,8 @@ class Settings:
     layout: Layout
     template: str | None
     convert_legacy: bool
+    strict: bool = False  # a dispatch with a notice of the shared rules fails
+    layout_file: str | None = None  # where `layout` was read, for the notices' lines
 
 
 @dataclass(frozen=True)
@@ -77,6 +80,7 @@ class Outcome:
     stem: str | None = None
     staged: str | None = None
     error: str | None = None
+    warnings: tuple[str, ...] = ()  # what `congvan check` would report, said from the data
 
 
 @lru_cache(maxsize=32)
@@ -87,6 +91,11 @@ def _parsed(path: str, _mtime: int, _size: int) -> tuple[dict, dict]:
 
 def load_job(job: Job, convert_legacy: bool = False) -> CongVan:
     """The dispatch of a job: its file read (once per worker for a template's rows) and filled."""
+    return read_job(job, convert_legacy)[0]
+
+
+def read_job(job: Job, convert_legacy: bool = False) -> tuple[CongVan, Lines]:
+    """The dispatch of a job and the lines of its file's fields."""
     path = Path(job.source)
     try:
         stat = path.stat()
@@ -94,22 +103,26 @@ def load_job(job: Job, convert_legacy: bool = False) -> CongVan:
         data, lines = load_mapping(path)  # gives the Vietnamese error for the file
     else:
         data, lines = _parsed(str(path), stat.st_mtime_ns, stat.st_size)
-    return to_dispatch(data, lines, path, source=job.label, values=job.values, convert_legacy=convert_legacy)
+    return to_dispatch(data, lines, path, source=job.label, values=job.values, convert_legacy=convert_legacy), lines
 
 
 def build(job: Job, settings: Settings, index: int = 0) -> Outcome:
     """Load, fill, validate and render one job into the staging folder; never raises."""
     path = Path(job.source)
     try:
-        cv = load_job(job, settings.convert_legacy)
+        cv, lines = read_job(job, settings.convert_legacy)
         stem = safe_name(expand(settings.name, fields(cv, path.stem, job.row, job.values)))
-        payload = render_docx(cv, settings.layout, settings.template)
+        writer = writer_for(cv, settings.layout, settings.template)
+        notices = tuple(str(n) for n in preflight(cv, writer, job.label, lines, settings.layout_file))
+        if notices and settings.strict:
+            return Outcome(index, error="\n".join(notices))  # nothing written
+        payload = writer.to_bytes(cv)
         # The staging folder is this run's own; a job's index names its file there.
         staged = os.path.join(settings.staging, f"{index}.docx")
         fd = os.open(staged, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)  # less the umask, as open() does
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
-        return Outcome(index, stem, staged)
+        return Outcome(index, stem, staged, warnings=notices)
     except CongVanError as exc:
         return Outcome(index, error=str(exc))
     except PatternError as exc:

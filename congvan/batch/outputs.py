@@ -26,6 +26,7 @@ class Result:
     status: str  # "done", "skipped", "failed"
     outputs: tuple[str, ...] = ()
     error: str | None = None
+    warnings: tuple[str, ...] = ()  # said before writing: what `congvan check` would report
 
 
 @dataclass
@@ -113,7 +114,7 @@ class Outputs:
         outputs = [f"{stem}.{fmt}" for fmt in self.formats]
         entry = {"input": str(job.source), "data": str(job.data) if job.data is not None else None,
                  "row": job.row, "made_from": made_from, "name": stem, "outputs": outputs}
-        result = Result(job, "done", tuple(str(self.folder / o) for o in outputs))
+        result = Result(job, "done", tuple(str(self.folder / o) for o in outputs), warnings=outcome.warnings)
         if "docx" in self.formats:
             try:
                 os.replace(outcome.staged, docx)

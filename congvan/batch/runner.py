@@ -50,6 +50,8 @@ def render_many(
     force: bool = False,
     convert_legacy: bool = False,
     pdfa: bool = False,
+    strict: bool = False,
+    layout_file: str | Path | None = None,
     workers: int | None = None,
     chunk_size: int | None = None,
     on_result: Callable[[Result], None] | None = None,
@@ -59,7 +61,10 @@ def render_many(
     executor: any concurrent.futures.Executor whose workers can import congvan and
     reach `output` (a dask.distributed `client.get_executor()`, Ray's, a pool); None
     starts a process pool of `workers` processes (default: all cores; 1: in this
-    process). pdfa: PDF/A-2b when "pdf" is among the formats. on_result is called with each Result as it is known, in job order for
+    process). pdfa: PDF/A-2b when "pdf" is among the formats. A Result's `warnings` say
+    what `congvan check` would report (`congvan.preflight`); strict: such a job fails
+    and nothing is written for it; layout_file: where `layout` was read, for their
+    lines. on_result is called with each Result as it is known, in job order for
     those rebuilt.
     """
     formats = tuple(f for f in FORMATS if f in set(formats))
@@ -79,8 +84,10 @@ def render_many(
         "formats": list(formats),
         "convert_legacy": convert_legacy,
         "pdfa": pdfa,
+        "strict": strict,
     }
-    settings = Settings(str(staging), name, layout, str(template) if template else None, convert_legacy)
+    settings = Settings(str(staging), name, layout, str(template) if template else None, convert_legacy,
+                        strict, str(layout_file) if layout_file else None)
     manifest = Manifest.load(folder)
     run = Outputs(folder, formats, manifest, on_result, convert_legacy, pdfa)
 

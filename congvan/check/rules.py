@@ -12,7 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from .. import kinds, nd30
+from .. import kinds, nd30, rulebook
 from .reader import DocxView, Para
 from .report import Finding, Report
 
@@ -187,10 +187,6 @@ def check_header(c: Checker) -> None:
     else:
         c.size("tieu_ngu", "tieu_ngu", parts.tieu_ngu)
         c.style("tieu_ngu", "tieu_ngu", parts.tieu_ngu, bold=True)
-        if parts.quoc_hieu is not None and parts.quoc_hieu.size and parts.tieu_ngu.size:
-            pair = (parts.quoc_hieu.size, parts.tieu_ngu.size)
-            if pair not in nd30.USUAL_HEADER_PAIRS and all(x == int(x) for x in pair):
-                c.add("co_chu_tieu_de", "warning", "Quốc hiệu", f"cặp cỡ chữ Quốc hiệu/Tiêu ngữ {pair[0]:g}/{pair[1]:g} ít gặp (mẫu của Nghị định: 12/13, 13/14, 12/14)", "II.1", parts.quoc_hieu)
     for p in parts.ban_hanh:
         c.size("co_quan_ban_hanh", "co_quan_ban_hanh", p)
         c.style("co_quan_ban_hanh", "co_quan_ban_hanh", p, bold=True)
@@ -202,16 +198,6 @@ def check_header(c: Checker) -> None:
         c.add("so_ky_hieu", "error", "Số, ký hiệu", "không thấy dòng «Số: …/…»", "II.3")
     else:
         c.size("so_ky_hieu", "so_ky_hieu", parts.so)
-        match = _SO.match(_norm(parts.so.text))
-        so, ky_hieu = match["so"], match["ky_hieu"].strip()
-        if so.isdigit() and len(so) == 1:
-            c.add("so_so_0", "error", "Số, ký hiệu", f"số nhỏ hơn 10 phải có số 0 phía trước: «Số: 0{so}/{ky_hieu}»", "II.3c", parts.so)
-        # The type codes keep the case of Phụ lục III's table ("TTr", "QyĐ").
-        groups = ky_hieu.split("-", 1)
-        if parts.kind.ma and groups[0] == parts.kind.ma:
-            ky_hieu = groups[1] if len(groups) > 1 else ""
-        if ky_hieu != ky_hieu.upper() or " " in ky_hieu:
-            c.add("ky_hieu", "error", "Số, ký hiệu", "ký hiệu viết in hoa, các nhóm nối bằng '-', không cách chữ", "II.3c", parts.so)
     if parts.ten_loai is not None:
         check_title(c)
     elif parts.trich_yeu is None:
@@ -290,11 +276,6 @@ def check_signature(c: Checker) -> None:
         entries = [p for p in parts.entries if p.text.strip()]
         for p in entries:
             c.size("danh_sach_noi_nhan", "danh_sach_noi_nhan", p)
-        texts = [p.text.strip().lstrip("-").strip() for p in entries]
-        if parts.kinh_gui and (not texts or not texts[0].startswith(nd30.NHU_TREN)):
-            c.add("nhu_tren", "error", "Nơi nhận", f"công văn có Kính gửi: dòng đầu của Nơi nhận là «- {nd30.NHU_TREN};»", "II.9b", entries[0] if entries else parts.noi_nhan)
-        if not texts or not texts[-1].startswith(nd30.LUU_VT) or not texts[-1].endswith("."):
-            c.add("luu", "error", "Nơi nhận", f"dòng cuối là «- {nd30.LUU_VT}, …» và kết thúc bằng dấu chấm", "II.9d", entries[-1] if entries else parts.noi_nhan)
     for p in parts.titles:
         if p.text.strip():
             c.size("quyen_han_chuc_vu", "quyen_han_chuc_vu", p)
@@ -303,6 +284,39 @@ def check_signature(c: Checker) -> None:
     if parts.name is not None:
         c.size("ho_ten", "ho_ten", parts.name)
         c.style("ho_ten", "ho_ten", parts.name, bold=True)
+
+
+def printed(parts: Parts) -> rulebook.Printed:
+    """The values the shared rules look at, as this document shows them."""
+    match = _SO.match(_norm(parts.so.text)) if parts.so is not None else None
+    ky_hieu = match["ky_hieu"].strip() if match else None
+    # The type codes keep the case of Phụ lục III's table ("TTr", "QyĐ").
+    if ky_hieu is not None and parts.kind.ma and ky_hieu.split("-", 1)[0] == parts.kind.ma:
+        ky_hieu = ky_hieu.split("-", 1)[1] if "-" in ky_hieu else ""
+    entries = [p.text.strip() for p in parts.entries if p.text.strip()]
+    sizes = {key: p.size for key, p in (("quoc_hieu", parts.quoc_hieu), ("tieu_ngu", parts.tieu_ngu)) if p is not None and p.size}
+    return rulebook.Printed(
+        kinh_gui=tuple(p.text for p in parts.kinh_gui),
+        noi_nhan=tuple(e.lstrip("-").strip() for e in entries) if parts.noi_nhan is not None else None,
+        so=match["so"] if match else None,
+        ky_hieu=ky_hieu,
+        sizes=sizes,
+    )
+
+
+def check_shared(c: Checker) -> None:
+    """The rules render holds the data to as well (`congvan.rulebook`)."""
+    parts = c.parts
+    entries = [p for p in parts.entries if p.text.strip()]
+    places = {
+        "noi_nhan_first": entries[0] if entries else parts.noi_nhan,
+        "noi_nhan_last": entries[-1] if entries else parts.noi_nhan,
+        "so": parts.so,
+        "quoc_hieu": parts.quoc_hieu,
+    }
+    shown = printed(parts)
+    for rule in rulebook.broken(shown):
+        c.add(rule.rule, rule.severity, rule.component, rule.describe(shown), rule.section, places.get(rule.at))
 
 
 def check_page_numbers(c: Checker) -> None:
@@ -322,7 +336,7 @@ def check_page_numbers(c: Checker) -> None:
         c.add("so_trang_thieu", "warning", name, "không có số trang: văn bản từ hai trang phải đánh số từ trang 2", "Phần I, Mục I.7")
 
 
-CHECKS = (check_page_setup, check_fonts, check_header, check_recipients, check_body, check_signature, check_page_numbers)
+CHECKS = (check_page_setup, check_fonts, check_header, check_recipients, check_body, check_signature, check_shared, check_page_numbers)
 
 
 def check_view(view: DocxView, source: str) -> Report:

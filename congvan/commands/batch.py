@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import glob
 import os
+import sys
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -51,6 +52,7 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
     p.add_argument("--layout", metavar="TỆP", help="tệp YAML bố cục thay cho bố cục mặc định")
     p.add_argument("--template", metavar="TỆP", help="mẫu .docx của cơ quan thay cho mẫu mặc định")
     p.add_argument("--convert-legacy", action="store_true", help="tự chuyển văn bản gõ bằng bảng mã TCVN3/VNI sang Unicode")
+    p.add_argument("--strict", action="store_true", help="coi mọi cảnh báo thể thức là lỗi: công văn có cảnh báo không được tạo")
     p.set_defaults(func=run)
 
 
@@ -110,15 +112,21 @@ def run(args: argparse.Namespace) -> int:
         with Progress(*columns, console=console, disable=not console.is_terminal, transient=True) as progress:
             task = progress.add_task("Đang tạo công văn", total=total)
 
-            def advance(_: Result) -> None:
+            warnings: dict[str, None] = {}  # in order, each said once (a layout's for every row)
+
+            def advance(result: Result) -> None:
+                warnings.update(dict.fromkeys(result.warnings))
                 progress.advance(task)
 
             summary = render_many(
                 jobs(sources, fixed), output=args.output, formats=formats, name=args.name, layout=layout,
                 template=args.template, force=args.force, convert_legacy=args.convert_legacy, pdfa=args.pdfa,
+                strict=args.strict, layout_file=args.layout,
                 workers=workers, chunk_size=max(1, min(8, total // (4 * workers))), on_result=advance,
                 executor=executor,
             )
+    for warning in warnings:
+        print(f"Cảnh báo: {warning}", file=sys.stderr)
     failures = plan_errors + [result.error or "" for result in summary.failed]
     for message in failures:
         error(message)

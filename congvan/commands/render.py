@@ -12,7 +12,8 @@ from ..explain import os_reason
 from ..layout import DEFAULT_LAYOUT, load_layout
 from ..model import CongVan
 from ..pdf import PdfEngine, PdfError, find_soffice, finish_pdf, merge_pdfs
-from ..reader import FORMATS, load
+from ..preflight import preflight
+from ..reader import FORMATS, load_mapping, to_dispatch
 from ..docx.writer import write_atomic
 from ..render import writer_for
 from . import error, expand_inputs
@@ -36,6 +37,7 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
     p.add_argument("--merge", metavar="TỆP.pdf", help="gộp mọi PDF của lần chạy thành một tệp, mỗi công văn một dấu trang")
     p.add_argument("--workers", type=int, metavar="N", help="số tiến trình LibreOffice chạy song song (mặc định: số nhân CPU)")
     p.add_argument("--convert-legacy", action="store_true", help="tự chuyển văn bản gõ bằng bảng mã TCVN3/VNI sang Unicode")
+    p.add_argument("--strict", action="store_true", help="coi mọi cảnh báo thể thức là lỗi: công văn có cảnh báo không được tạo")
     p.set_defaults(func=run)
 
 
@@ -62,15 +64,24 @@ def run(args: argparse.Namespace) -> int:
     # command line); a file that cannot be written later fails alone.
     out.mkdir(parents=True, exist_ok=True)
     failed = 0
-    warned: set[Path] = set()
+    warned: set = set()
     rendered: list[tuple[Path, CongVan, Path]] = []
     with tempfile.TemporaryDirectory(prefix="congvan-") as tmp:
         for source in expand_inputs(args.inputs, set(FORMATS)):
             docx_dir = out if "docx" in formats else Path(tmp)
             try:
-                cv = load(source, convert_legacy=args.convert_legacy)
+                data, lines = load_mapping(source)
+                cv = to_dispatch(data, lines, source, convert_legacy=args.convert_legacy)
                 writer = writer_for(cv, layout, args.template)
-                warn_once(writer, warned)
+                warn_once(writer, warned, args.strict)
+                notices = [str(n) for n in preflight(cv, writer, str(source), lines, args.layout)]
+                if args.strict and (notices or writer.warnings):
+                    # --strict: a dispatch `congvan check` would fault is not written.
+                    failed += 1
+                    for notice in notices:
+                        error(notice)
+                    continue
+                say(notices, warned)
                 target = docx_dir / f"{source.stem}.docx"
                 write_atomic(target, writer.to_bytes(cv))
             except CongVanError as exc:
@@ -95,13 +106,21 @@ def write_failure(source: Path, target: Path, exc: OSError) -> str:
     return f"{source}: không ghi được {target}: {os_reason(exc)}"
 
 
-def warn_once(writer, warned: set) -> None:
-    """A template's departures from NĐ 30, said once per template."""
+def warn_once(writer, warned: set, strict: bool = False) -> None:
+    """A template's departures from NĐ 30, said once per template (errors with --strict)."""
     if writer.template_path in warned:
         return
     warned.add(writer.template_path)
     for departure in writer.warnings:
-        print(f"Cảnh báo: mẫu {writer.template_path}: {departure}", file=sys.stderr)
+        print(f"{'Lỗi' if strict else 'Cảnh báo'}: mẫu {writer.template_path}: {departure}", file=sys.stderr)
+
+
+def say(notices: list[str], said: set) -> None:
+    """Warnings before writing; one about a layout profile is said once, not per file."""
+    for notice in notices:
+        if notice not in said:
+            said.add(notice)
+            print(f"Cảnh báo: {notice}", file=sys.stderr)
 
 
 def _pdfs(args: argparse.Namespace, rendered: list[tuple[Path, CongVan, Path]], out: Path, keep: bool) -> int:

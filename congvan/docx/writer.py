@@ -225,15 +225,15 @@ class DocxWriter:
     def _body_paragraph(self, para: BodyParagraph, keep_next: bool) -> etree._Element:
         # Document references never break at their hyphen (Word and LibreOffice alike).
         runs = [run(no_break_references(s.text), bold=True if (s.bold or para.bold) else None, italic=True if s.italic else None) for s in spans(para.text)]
-        return paragraph(style_id(para.style), runs, keep_next=keep_next)
+        # II.6e: body paragraphs are at least 6 pt apart; a Phần heading and its title too.
+        spacing = {"after": pt(self.layout.cach_doan_pt)} if para.style == "phan" else None
+        return paragraph(style_id(para.style), runs, keep_next=keep_next, spacing=spacing)
 
     # -- Nơi nhận and signature (ô 7, 8, 9b, 12) -----------------------------
 
     def _noi_nhan(self, cv: CongVan) -> list[etree._Element]:
         out = [self._p("noi_nhan", "Nơi nhận:", spacing={"before": pt(SIGNATURE_SPACE_BEFORE_PT)}, keep_next=True)]
-        entries = punctuate(cv.noi_nhan + ["Lưu: " + ", ".join(cv.luu)])
-        if cv.nguoi_soan:
-            entries[-1] += f" {cv.nguoi_soan}."
+        entries = noi_nhan_entries(cv)
         font = Font(self._size("danh_sach_noi_nhan"))
         hanging = pt(font.width("- "))
         room = self._twips_pt(self.widths["noi_nhan"])
@@ -275,6 +275,15 @@ def _dashed(lines: tuple[str, ...]) -> tuple[str, ...]:
 
 def twips_mm(twips: int) -> float:
     return twips * 25.4 / 1440
+
+
+def noi_nhan_entries(cv: CongVan) -> list[str]:
+    """The lines of Nơi nhận as printed, without their dash: the recipients, then
+    "Lưu: VT, …" and ô 12 (Mẫu 1.5: "- Lưu: VT, …. PL.(300).")."""
+    entries = punctuate(cv.noi_nhan + ["Lưu: " + ", ".join(cv.luu)])
+    if cv.nguoi_soan:
+        entries[-1] += f" {cv.nguoi_soan}."
+    return entries
 
 
 def punctuate(entries: list[str]) -> list[str]:
