@@ -55,7 +55,7 @@ def _is_file(path: str) -> bool:
         return False
 
 
-Lines = Annotated[list[str], BeforeValidator(_lines)]
+Lines = Annotated[list[str], BeforeValidator(_lines, json_schema_input_type=Union[str, list[str]])]
 
 
 def _integer(value: Any) -> Any:

@@ -23,6 +23,9 @@ BAU_CU = (ROOT / "examples" / "bau-cu-2021.yaml").read_text(encoding="utf-8")
 COVID = (ROOT / "examples" / "covid-19-sau-15-9-2021.yaml").read_text(encoding="utf-8")
 
 
+NGAY_LINE = next(i for i, line in enumerate(BAU_CU.splitlines(), 1) if line.startswith("ngay:"))
+
+
 def issued(text: str, so: int, day: int, recipient: str) -> str:
     """An example turned into an issued dispatch with its own số, date and first recipient."""
     text = re.sub(r"(?m)^so:.*$", f"so: {so}", text) if re.search(r"(?m)^so:", text) else f"so: {so}\n" + text
@@ -187,7 +190,7 @@ def test_three_broken_among_fifty_render_47_and_name_the_3(tmp_path, capsys):
     assert len(list(out.glob("*.docx"))) == 47
     errors = captured.err.strip().splitlines()
     assert errors == [
-        f"Lỗi: {inputs[4]}, dòng 13, trường 'ngay': ngày 30/02/2021 không tồn tại",
+        f"Lỗi: {inputs[4]}, dòng {NGAY_LINE}, trường 'ngay': ngày 30/02/2021 không tồn tại",
         f"Lỗi: {inputs[19]}, dòng {added}, trường 'kinh_goi': trường 'kinh_goi' không có trong mẫu công văn; có phải 'kinh_gui'?",
         f"Lỗi: {inputs[33]}, dòng 2: lỗi cú pháp YAML: danh sách trong [ ] chưa đóng hoặc thiếu dấu ','; "
         "một mục có dấu ',' hay ':' phải đặt trong ngoặc kép",

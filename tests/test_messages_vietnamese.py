@@ -46,7 +46,7 @@ def run(capsys, *argv: str) -> tuple[int, str]:
     return code, captured.out + captured.err
 
 
-HELP = [[], ["render"], ["batch"], ["check"], ["template"], ["template", "export"], ["template", "check"]]
+HELP = [[], ["render"], ["batch"], ["check"], ["template"], ["template", "export"], ["template", "check"], ["schema"]]
 
 
 @pytest.mark.parametrize("command", HELP, ids=lambda c: " ".join(c) or "congvan")
@@ -65,7 +65,7 @@ def test_version(capsys):
 
 ARGPARSE_ERRORS = [
     ([], "thiếu đối số bắt buộc: LỆNH"),
-    (["rendr"], "không có lệnh 'rendr' (chọn một trong: render, batch, template, check); có phải 'render'?"),
+    (["rendr"], "không có lệnh 'rendr' (chọn một trong: render, batch, template, check, schema); có phải 'render'?"),
     (["render"], "thiếu đối số bắt buộc: TỆP"),
     (["render", "a.yaml", "--bogus"], "không hiểu đối số: --bogus"),
     (["render", "a.yaml", "-o"], "-o/--output: cần một giá trị"),

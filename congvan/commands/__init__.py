@@ -8,7 +8,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-COMMANDS = ["render", "batch", "template", "check"]
+COMMANDS = ["render", "batch", "template", "check", "schema"]
 
 
 def error(message: str) -> None:
