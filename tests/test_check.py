@@ -96,7 +96,7 @@ FAULTS = {
     "phong_chu": lambda d: set_runs(body_paragraphs(d)[0], name="Arial"),
     "quoc_hieu": lambda d: set_runs(paragraphs(d, "CỘNG HÒA")[0], size=Pt(14)),
     "quoc_hieu/bold": lambda d: set_runs(paragraphs(d, "CỘNG HÒA")[0], bold=False),
-    "tieu_ngu": lambda d: set_runs(paragraphs(d, "Độc lập")[0], size=Pt(12)),
+    "tieu_ngu": lambda d: set_runs(paragraphs(d, "Độc lập")[0], size=Pt(14.5)),
     "co_quan_ban_hanh": lambda d: set_runs(paragraphs(d, "SỞ THÔNG TIN")[0], size=Pt(14)),
     "co_quan_chu_quan": lambda d: set_runs(paragraphs(d, "UBND TỈNH")[0], size=Pt(14)),
     "so_ky_hieu": lambda d: set_runs(paragraphs(d, "Số:")[0], size=Pt(14)),
@@ -146,6 +146,22 @@ def _line(container, text: str, size: float, bold=False, italic=False, align=WD_
     return p
 
 
+def _rule(cell, length_mm: float, cell_mm: float):
+    """A rule as Word users draw it: an empty paragraph with a top border, indented
+    (python-docx cells keep Word's 1.9 mm margins a side)."""
+    p = cell.add_paragraph()
+    side = Mm((cell_mm - 3.8 - length_mm) / 2)
+    p.paragraph_format.left_indent = p.paragraph_format.right_indent = side
+    ppr = p._p.get_or_add_pPr()
+    bdr = OxmlElement("w:pBdr")
+    top = OxmlElement("w:top")
+    for key, value in (("val", "single"), ("sz", "6"), ("space", "1"), ("color", "auto")):
+        top.set(qn(f"w:{key}"), value)
+    bdr.append(top)
+    ppr.insert(0, bdr)
+    return p
+
+
 def hand_made(date: str = "ngày 15 tháng 3 năm 2021") -> bytes:
     doc = Document()
     section = doc.sections[0]
@@ -159,8 +175,12 @@ def hand_made(date: str = "ngày 15 tháng 3 năm 2021") -> bytes:
     left, right = header.rows[0].cells
     _line(left.paragraphs[0], "UBND TỈNH ĐỒNG THÁP", 13)
     _line(left, "SỞ NỘI VỤ", 13, bold=True)
+    for row in header.rows:  # the Quốc hiệu needs 88 mm on one line
+        row.cells[0].width, row.cells[1].width = Mm(65), Mm(100)
+    _rule(left, 10, 65)  # "SỞ NỘI VỤ" is 23.7 mm: a rule of 10 mm is 0.42 of it
     _line(right.paragraphs[0], "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 12, bold=True)
     _line(right, "Độc lập – Tự do – Hạnh phúc", 13, bold=True)  # en dashes, as often typed
+    _rule(right, 56, 100)  # as long as the Tiêu ngữ at 13 pt bold
     number, when = header.rows[1].cells
     _line(number.paragraphs[0], "Số: 07/SNV-VP", 13)
     _line(number, "V/v báo cáo công tác văn thư", 12)
@@ -232,7 +252,8 @@ def test_cli_exit_codes_and_json(tmp_path, capsys, good):
     captured = capsys.readouterr()
     data = json.loads(captured.out)
     assert data[0]["file"] == str(bad) and data[0]["errors"] == 1
-    assert set(data[0]["findings"][0]) == {"rule", "severity", "component", "message", "section", "page", "paragraph", "text"}
+    assert set(data[0]["findings"][0]) == {"rule", "severity", "component", "message", "section", "page", "paragraph", "text", "count"}
+    assert data[0]["kind"] == "cong_van"
     assert data[1] == {"file": str(broken), "unreadable": "không phải tệp .docx đọc được (Word 2007 trở lên)"}
     assert f"Lỗi: {broken}: không phải tệp .docx" in captured.err
 

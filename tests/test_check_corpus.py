@@ -35,3 +35,65 @@ def test_corpus_is_deterministic_and_written_without_styles():
         used = {p.style.name for p in doc.paragraphs}
         assert used <= {"Normal"}, used  # the Word way: direct formatting only
         assert any(r.font.name for p in doc.paragraphs for r in p.runs)
+
+
+def test_check_is_right_when_it_speaks_and_sees_what_a_reviewer_sees():
+    score = check_accuracy.measure()
+    assert score.precision >= 0.95, score.false
+    assert score.recall >= 0.90, score.missed
+    assert score.kinds_right == score.kinds == len(make_corpus.names())
+
+
+def check(name: str):
+    from congvan.check import check_docx
+
+    return check_docx(make_corpus.build(name), name)
+
+
+def test_a_margin_is_shown_with_the_precision_that_decides():
+    messages = [f.message for f in check("cv-le-25-4").findings]
+    assert "lề trên 25,4 mm (cần 20–25 mm)" in messages
+    assert "lề trái 31,8 mm (cần 30–35 mm)" not in messages  # 31,75 mm is allowed
+
+
+def test_one_fault_on_every_paragraph_is_one_finding_with_its_count():
+    [finding] = check("cv-co-chu-12").findings
+    assert finding.rule == "noi_dung_co_chu" and finding.count == 4
+    assert finding.text.startswith("Thực hiện Kế hoạch")  # the first of them
+    assert "4 đoạn, đầu tiên: trang 1" in check("cv-co-chu-12").as_text()
+
+
+def test_a_document_that_is_not_administrative_says_so_once():
+    report = check("tieu-luan")
+    assert report.kind == "none" and report.ok
+    [finding] = report.findings
+    assert finding.severity == "info" and finding.rule == "khong_phai_van_ban"
+
+
+def test_another_kind_says_which_and_gets_only_its_rules():
+    report = check("quyet-dinh")
+    assert report.kind == "quyet_dinh" and report.findings == []
+    assert report.as_text().startswith("quyet-dinh (Quyết định): 0 lỗi")
+
+
+def test_footnote_marks_and_face_names_do_not_change_a_line():
+    from congvan.check.parts import find_parts
+    from congvan.check.reader import font_family, read_docx
+
+    parts = find_parts(read_docx(make_corpus.build("cv-chu-thich-phong-dam")))
+    assert [p.text for p in parts.ban_hanh] == ["SỞ NỘI VỤ1"] and parts.ban_hanh[0].bold
+    assert parts.quoc_hieu.font == "Times New Roman"
+    assert [font_family(f) for f in ("Times New Roman Bold", "TimesNewRomanPS-BoldMT", "Arial Bold Italic")] == [
+        "Times New Roman", "Times New Roman", "Arial"]
+
+
+def test_rules_are_read_in_every_form_with_their_length():
+    from congvan.check.parts import find_parts
+    from congvan.check.reader import read_docx
+
+    for name in ("cv-hai-dong-drawing", "cv-mot-dong-vml", "cv-hai-bang-border", "cv-ke-bang", "cv-gach-duoi", "cv-tab-ky-tu",
+                 "lo-cv-hai-dong-drawing"):
+        parts = find_parts(read_docx(make_corpus.build(name)))
+        # The generator draws the Tiêu ngữ rule 56 mm long, 55 mm when typed as characters.
+        assert 54 <= parts.tieu_ngu_rule <= 57, (name, parts.tieu_ngu_rule)
+        assert 9 <= parts.agency_rule <= 11.5, (name, parts.agency_rule)

@@ -11,6 +11,7 @@ congvan's own styles: a dispatch typed in Word with direct formatting reads the 
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from dataclasses import dataclass, field
 from typing import Callable
@@ -22,6 +23,7 @@ from lxml import etree
 
 from ..errors import CongVanError
 from ..explain import os_reason
+from ..metrics import text_width_pt
 
 EMU_PER_MM = 36000
 TWIPS_PER_PT = 20
@@ -31,13 +33,51 @@ class UnreadableDocx(CongVanError):
     """The file is not a .docx that can be read."""
 
 
+# A face named with its style ("Times New Roman Bold", "TimesNewRomanPS-BoldMT") is
+# the family: Word and PDF producers write both.
+_FACE_SUFFIX = re.compile(r"[\s,-]*(PS)?[-,\s]*(Bold|Italic|Oblique|Regular|Semibold|Light|MT|PSMT|BoldMT|ItalicMT|BoldItalicMT)+$", re.I)
+# Characters a rule is typed with (a row of them is a drawn line to the reader).
+RULE_CHARS = set("_─━═—-‒")
+
+
+def font_family(face: str | None) -> str | None:
+    """The family of a font face: `Times New Roman Bold` is Times New Roman."""
+    if not face:
+        return face
+    family = face
+    while True:
+        shorter = _FACE_SUFFIX.sub("", family).strip()
+        if shorter == family or not shorter:
+            break
+        family = shorter
+    if family.replace(" ", "").lower() == "timesnewroman":
+        return "Times New Roman"
+    return family
+
+
 @dataclass
 class Run:
     text: str
     size: float | None  # points
     bold: bool
     italic: bool
-    font: str | None
+    font: str | None  # the family, as font_family gives it
+    superscript: bool = False  # a footnote mark or index: not the line's formatting
+
+
+def _majority(runs: list[Run], attr: str):
+    """The value most visible characters carry (footnote marks and spaces aside)."""
+    weights: dict = {}
+    for run in runs:
+        if run.superscript:
+            continue
+        n = sum(1 for ch in run.text if not ch.isspace())
+        if n:
+            value = getattr(run, attr)
+            weights[value] = weights.get(value, 0) + n
+    if not weights:
+        return None
+    return max(weights.items(), key=lambda kv: kv[1])[0]
 
 
 @dataclass
@@ -56,26 +96,99 @@ class Para:
     borders: set[str] = field(default_factory=set)
     has_page_field: bool = False
     page_breaks: int = 0  # page breaks typed in it, or left by Word where it paginated
+    rendered_breaks: int = 0  # of which left by Word where it paginated
+    left_mm: float = 0.0  # indents
+    right_mm: float = 0.0
+    width_mm: float = 0.0  # the width its lines are set in (cell or text area)
+    shapes_mm: list[float] = field(default_factory=list)  # line shapes drawn from it
+    x_mm: float | None = None  # a tab piece: where it starts, from the column's left
+    piece: int = 0  # a tab piece: its order in the paragraph
 
     def main_run(self) -> Run | None:
         """The run that carries most of the text."""
-        runs = [r for r in self.runs if r.text.strip()]
+        runs = [r for r in self.runs if r.text.strip() and not r.superscript]
         return max(runs, key=lambda r: len(r.text.strip())) if runs else None
 
     @property
     def size(self) -> float | None:
-        run = self.main_run()
-        return run.size if run else None
+        return _majority(self.runs, "size")
 
     @property
     def bold(self) -> bool:
-        runs = [r for r in self.runs if r.text.strip()]
-        return bool(runs) and all(r.bold for r in runs)
+        return bool(_majority(self.runs, "bold"))
 
     @property
     def italic(self) -> bool:
-        runs = [r for r in self.runs if r.text.strip()]
-        return bool(runs) and all(r.italic for r in runs)
+        return bool(_majority(self.runs, "italic"))
+
+    @property
+    def font(self) -> str | None:
+        return _majority(self.runs, "font")
+
+    @property
+    def rule_mm(self) -> float | None:
+        """The length of the rule this line is, when it is one: a line shape or a
+        border drawn from an empty paragraph, or a row of rule characters."""
+        visible = self.text.replace("\t", "").strip()
+        if not visible and self.shapes_mm:
+            return max(self.shapes_mm)
+        if not visible and self.borders & {"top", "bottom"}:
+            return max(0.0, self.width_mm - self.left_mm - self.right_mm)
+        if visible and set(visible.replace(" ", "")) <= RULE_CHARS and len(visible) >= 3:
+            size = self.size or 13
+            return sum(char_width_pt(c, size) for c in visible) * 25.4 / 72
+        return None
+
+    @property
+    def underline_rule_mm(self) -> float | None:
+        """A rule drawn under a line of text from that line: a shape anchored to it,
+        or its bottom border (as wide as the paragraph)."""
+        if not self.text.strip() or self.rule_mm is not None:
+            return None
+        if self.shapes_mm:
+            return max(self.shapes_mm)
+        if "bottom" in self.borders:
+            return max(0.0, self.width_mm - self.left_mm - self.right_mm)
+        return None
+
+    def pieces(self) -> list["Para"]:
+        """The paragraph cut at its tabs, each piece placed at its tab stop: a header
+        typed without a table keeps its two columns in one line."""
+        if "\t" not in self.text.strip("\t ") and not self.text.startswith("\t"):
+            return [self]
+        out, runs, x, tab = [], [], 0.0, 0
+        stops = self.tab_stops_mm or []
+
+        def flush():
+            text = "".join(r.text for r in runs)
+            if text.strip():
+                piece = Para(**{**self.__dict__, "text": text, "runs": list(runs)})
+                piece.x_mm, piece.piece = x, len(out)
+                piece.shapes_mm = self.shapes_mm if not out else []
+                out.append(piece)
+
+        for run in self.runs:
+            parts = run.text.split("\t")
+            for i, chunk in enumerate(parts):
+                if i:
+                    flush()
+                    runs = []
+                    tab += 1
+                    x = stops[tab - 1] if tab - 1 < len(stops) else (stops[-1] if stops else 0) + 12.7 * (tab - len(stops))
+                if chunk:
+                    runs.append(Run(chunk, run.size, run.bold, run.italic, run.font, run.superscript))
+        flush()
+        return out or [self]
+
+    tab_stops_mm: list[float] | None = None
+
+
+def char_width_pt(char: str, size: float) -> float:
+    """Width of one rule character: Times widths; box-drawing characters, absent from
+    Times, take 0.6 em, their width in the fonts that stand in for them."""
+    if char in "─━═":
+        return 0.6 * size
+    return text_width_pt(char, size)
 
 
 @dataclass
@@ -84,6 +197,10 @@ class Page:
     height_mm: float
     margins_mm: dict[str, float]
     title_page: bool  # a different first page (no page number there)
+
+    @property
+    def text_width_mm(self) -> float:
+        return self.width_mm - self.margins_mm.get("left", 30) - self.margins_mm.get("right", 15)
 
 
 @dataclass
@@ -152,24 +269,88 @@ def _font(rpr: etree._Element) -> str | None:
     return node.get(qn("w:ascii")) or node.get(qn("w:hAnsi")) if node is not None else None
 
 
-_RUN_CHARS = {qn("w:noBreakHyphen"): "-", qn("w:cr"): " "}
+MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+WPS_TXBX = "{http://schemas.microsoft.com/office/word/2010/wordprocessingShape}txbx"
+V_NS = "urn:schemas-microsoft-com:vml"
+WP_EXTENT = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}extent"
+A_GEOM = "{http://schemas.openxmlformats.org/drawingml/2006/main}prstGeom"
 
 
-def run_text(r: etree._Element) -> str:
-    """A run's text as a reader sees it: a line break is a space, a non-breaking
-    hyphen a hyphen (congvan writes both when it composes lines)."""
+def _own(node: etree._Element, p: etree._Element) -> bool:
+    """Whether `node` belongs to paragraph `p` itself: not to a text box inside it,
+    and not to the fallback copy of a shape (mc:Fallback repeats mc:Choice)."""
+    parent = node.getparent()
+    while parent is not None and parent is not p:
+        if parent.tag in (MC_FALLBACK, qn("w:txbxContent"), WPS_TXBX):
+            return False
+        parent = parent.getparent()
+    return True
+
+
+def _vml_length(style: str) -> tuple[float, float] | None:
+    """Width and height in mm from a VML style ("width:120pt;height:.75pt")."""
+    values = dict(part.split(":", 1) for part in style.replace(" ", "").split(";") if ":" in part)
+    try:
+        return _css_mm(values["width"]), _css_mm(values.get("height", "0"))
+    except (KeyError, ValueError):
+        return None
+
+
+def _css_mm(value: str) -> float:
+    units = {"pt": 25.4 / 72, "in": 25.4, "mm": 1.0, "cm": 10.0, "px": 25.4 / 96, "emu": 1 / 36000}
+    for unit, factor in units.items():
+        if value.endswith(unit):
+            return float(value[: -len(unit)]) * factor
+    return float(value) * 25.4 / 72 / 20 if value else 0.0  # bare numbers: twips-like
+
+
+def _point_mm(value: str) -> tuple[float, float]:
+    x, _, y = value.partition(",")
+    return (_css_mm(x.strip()) if x.strip() else 0.0, _css_mm(y.strip()) if y.strip() else 0.0)
+
+
+def _shapes(p: etree._Element) -> list[float]:
+    """Lengths (mm) of the horizontal lines drawn from this paragraph: DrawingML line
+    shapes (and flat rectangles), VML lines and flat shapes."""
     out = []
-    for child in r:
-        if child.tag == qn("w:t"):
-            out.append(child.text or "")
-        elif child.tag == qn("w:br"):
-            out.append("" if child.get(qn("w:type")) == "page" else " ")
-        else:
-            out.append(_RUN_CHARS.get(child.tag, ""))
+    for extent in p.iter(WP_EXTENT):
+        if not _own(extent, p):
+            continue
+        cx, cy = int(extent.get("cx", 0)), int(extent.get("cy", 0))
+        drawing = extent.getparent()
+        geom = next(drawing.iter(A_GEOM), None)
+        is_line = geom is not None and geom.get("prst") in ("line", "straightConnector1")
+        if cx > 0 and (is_line or cy <= 0.8 * EMU_PER_MM) and not list(drawing.iter(qn("w:txbxContent"))):
+            out.append(cx / EMU_PER_MM)
+    for node in p.iter(f"{{{V_NS}}}line"):
+        if _own(node, p):
+            (x1, y1), (x2, y2) = _point_mm(node.get("from", "0,0")), _point_mm(node.get("to", "0,0"))
+            if abs(y2 - y1) < 0.8 and abs(x2 - x1) > 0:
+                out.append(abs(x2 - x1))
+    for tag in ("shape", "rect"):
+        for node in p.iter(f"{{{V_NS}}}{tag}"):
+            size = _vml_length(node.get("style", "")) if _own(node, p) else None
+            if size and size[0] > 0 and size[1] <= 0.8 and not list(node.iter(qn("w:txbxContent"))):
+                out.append(size[0])
+    return out
+
+
+def _text_of(r: etree._Element) -> str:
+    out = []
+    for node in r:
+        tag = node.tag
+        if tag == qn("w:t"):
+            out.append(node.text or "")
+        elif tag in (qn("w:tab"), qn("w:ptab")):
+            out.append("\t")
+        elif tag in (qn("w:br"), qn("w:cr")) and node.get(qn("w:type")) in (None, "textWrapping"):
+            out.append("\n")
+        elif tag == qn("w:noBreakHyphen"):
+            out.append("-")
     return "".join(out)
 
 
-def _read_paragraph(p: etree._Element, styles: _Styles, index: int, part: str) -> Para:
+def _read_paragraph(p: etree._Element, styles: _Styles, index: int, part: str, width_mm: float = 0.0) -> Para:
     ppr = p.find(qn("w:pPr"))
     style_node = ppr.find(qn("w:pStyle")) if ppr is not None else None
     style_id = style_node.get(qn("w:val")) if style_node is not None else styles.default_para
@@ -179,19 +360,24 @@ def _read_paragraph(p: etree._Element, styles: _Styles, index: int, part: str) -
 
     runs = []
     for r in p.iter(qn("w:r")):
-        text = run_text(r)
+        if not _own(r, p):
+            continue
+        text = _text_of(r)
         rpr = r.find(qn("w:rPr"))
         rstyle = rpr.find(qn("w:rStyle")) if rpr is not None else None
         rchain = styles.chain(rstyle.get(qn("w:val"))) if rstyle is not None else []
         sources = [rpr] + [s.find(qn("w:rPr")) for s in rchain] + r_para
+        vert = _first(sources, lambda n: n.find(qn("w:vertAlign")).get(qn("w:val")) if n.find(qn("w:vertAlign")) is not None else None)
         runs.append(Run(
             text,
             _first(sources, _size),
             bool(_first(sources, lambda n: _on(n, "w:b"))),
             bool(_first(sources, lambda n: _on(n, "w:i"))),
-            _first(sources, _font),
+            font_family(_first(sources, _font)),
+            vert in ("superscript", "subscript"),
         ))
     align = _first(p_sources, lambda n: n.find(qn("w:jc")).get(qn("w:val")) if n.find(qn("w:jc")) is not None else None)
+    align = {"start": "left", "end": "right", "justify": "both"}.get(align, align)
     first = _first(p_sources, _first_line)
     after = _first(p_sources, lambda n: _spacing(n, "w:after"))
     before = _first(p_sources, lambda n: _spacing(n, "w:before"))
@@ -202,13 +388,37 @@ def _read_paragraph(p: etree._Element, styles: _Styles, index: int, part: str) -
         borders = {etree.QName(b).localname for b in bdr if b.get(qn("w:val")) not in ("nil", "none")}
     instr = "".join(t.text or "" for t in p.iter(qn("w:instrText")))
     simple = [f.get(qn("w:instr")) or "" for f in p.iter(qn("w:fldSimple"))]
-    breaks = len(p.findall(f".//{qn('w:lastRenderedPageBreak')}")) + sum(
-        1 for br in p.iter(qn("w:br")) if br.get(qn("w:type")) == "page"
-    )
-    return Para(
+    rendered = len(p.findall(f".//{qn('w:lastRenderedPageBreak')}"))
+    breaks = rendered + sum(1 for br in p.iter(qn("w:br")) if br.get(qn("w:type")) == "page")
+    if _first(p_sources, lambda n: _on(n, "w:pageBreakBefore")):
+        breaks += 1
+    left = _first(p_sources, lambda n: _indent(n, ("w:left", "w:start")))
+    right = _first(p_sources, lambda n: _indent(n, ("w:right", "w:end")))
+    stops = _first(p_sources, _tab_stops)
+    para = Para(
         index, part, "".join(r.text for r in runs), runs, align, first, after, before, line, styles.name(style_id),
         borders=borders, has_page_field="PAGE" in (instr + " ".join(simple)).upper().split(), page_breaks=breaks,
+        rendered_breaks=rendered, left_mm=left or 0.0, right_mm=right or 0.0, width_mm=width_mm, shapes_mm=_shapes(p),
     )
+    para.tab_stops_mm = stops
+    return para
+
+
+def _indent(node: etree._Element, attrs: tuple[str, ...]) -> float | None:
+    ind = node.find(qn("w:ind"))
+    if ind is None:
+        return None
+    for attr in attrs:
+        if ind.get(qn(attr)) is not None:
+            return int(ind.get(qn(attr))) / 56.7
+    return None
+
+
+def _tab_stops(node: etree._Element) -> list[float] | None:
+    tabs = node.find(qn("w:tabs"))
+    if tabs is None:
+        return None
+    return sorted(int(t.get(qn("w:pos"))) / 56.7 for t in tabs if t.get(qn("w:val")) not in ("clear", None) and t.get(qn("w:pos")))
 
 
 def _first_line(node: etree._Element) -> float | None:
@@ -237,6 +447,92 @@ def _line(node: etree._Element) -> float | None:
     return int(spacing.get(qn("w:line"))) / 240
 
 
+CELL_MARGIN_MM = 1.9  # Word's default left and right cell margins (108 twips)
+
+
+def _twips_mm(node: etree._Element | None, attr: str = "w:w") -> float | None:
+    if node is None or node.get(qn(attr)) is None or node.get(qn("w:type"), "dxa") != "dxa":
+        return None
+    try:
+        return int(float(node.get(qn(attr)))) / 56.7
+    except ValueError:
+        return None
+
+
+def _edges(node: etree._Element | None) -> set[str]:
+    if node is None:
+        return set()
+    return {etree.QName(b).localname for b in node if b.get(qn("w:val")) not in ("nil", "none", None)}
+
+
+def _cell_margins(node: etree._Element | None, default: tuple[float, float]) -> tuple[float, float]:
+    if node is None:
+        return default
+    left = _twips_mm(node.find(qn("w:left"))) if node.find(qn("w:left")) is not None else _twips_mm(node.find(qn("w:start")))
+    right = _twips_mm(node.find(qn("w:right"))) if node.find(qn("w:right")) is not None else _twips_mm(node.find(qn("w:end")))
+    return (default[0] if left is None else left, default[1] if right is None else right)
+
+
+class _Walker:
+    """Body paragraphs in reading order, table cells row by row; a table's cell knows
+    its width, and a one-cell table that only draws a border is a rule."""
+
+    def __init__(self, styles: _Styles, out: list[Para]) -> None:
+        self.styles, self.out, self.tables = styles, out, 0
+
+    def add(self, p: etree._Element, width: float, cell=None) -> Para:
+        para = _read_paragraph(p, self.styles, len(self.out), "body", width)
+        para.cell = cell
+        self.out.append(para)
+        return para
+
+    def body(self, container: etree._Element, width: float, cell=None) -> None:
+        for child in container:
+            if child.tag == qn("w:p"):
+                self.add(child, width, cell)
+            elif child.tag == qn("w:tbl"):
+                self.table(child, width, cell)
+            elif child.tag in (qn("w:sdt"), qn("w:customXml")):
+                content = child.find(qn("w:sdtContent"))
+                self.body(content if content is not None else child, width, cell)
+
+    def table(self, tbl: etree._Element, width: float, outer=None) -> None:
+        grid = [(_twips_mm(col) or 0.0) for col in tbl.findall(f"{qn('w:tblGrid')}/{qn('w:gridCol')}")]
+        rows = tbl.findall(qn("w:tr"))
+        cells = [tc for tr in rows for tc in tr.findall(qn("w:tc"))]
+        tbl_edges = _edges(tbl.find(f"{qn('w:tblPr')}/{qn('w:tblBorders')}"))
+        margins = _cell_margins(tbl.find(f"{qn('w:tblPr')}/{qn('w:tblCellMar')}"), (CELL_MARGIN_MM, CELL_MARGIN_MM))
+        if outer is not None and len(cells) == 1:
+            tc = cells[0]
+            text = "".join(t.text or "" for t in tc.iter(qn("w:t"))).strip()
+            edges = _edges(tc.find(f"{qn('w:tcPr')}/{qn('w:tcBorders')}")) | tbl_edges
+            if not text and edges & {"top", "bottom"}:
+                length = _twips_mm(tc.find(f"{qn('w:tcPr')}/{qn('w:tcW')}")) or (grid[0] if grid else width)
+                rule = Para(len(self.out), "body", "", [], None, None, None, None, None, "", cell=outer, shapes_mm=[length], width_mm=width)
+                self.out.append(rule)
+                return
+        if outer is None:
+            table, self.tables = self.tables, self.tables + 1
+        for r, tr in enumerate(rows):
+            column = 0
+            for c, tc in enumerate(tr.findall(qn("w:tc"))):
+                tcpr = tc.find(qn("w:tcPr"))
+                span_node = tcpr.find(qn("w:gridSpan")) if tcpr is not None else None
+                span = int(span_node.get(qn("w:val"))) if span_node is not None else 1
+                cell_width = _twips_mm(tcpr.find(qn("w:tcW")) if tcpr is not None else None)
+                if not cell_width:
+                    cell_width = sum(grid[column:column + span]) or width / max(1, len(tr.findall(qn("w:tc"))))
+                column += span
+                where = outer if outer is not None else (table, r, c)
+                first = len(self.out)
+                mar = _cell_margins(tcpr.find(qn("w:tcMar")) if tcpr is not None else None, margins)
+                self.body(tc, max(0.0, cell_width - sum(mar)), where)
+                edges = _edges(tcpr.find(qn("w:tcBorders")) if tcpr is not None else None)
+                texts = [p for p in self.out[first:] if p.text.strip()]
+                if "bottom" in edges and texts and outer is None:
+                    texts[-1].borders.add("bottom")  # a cell's bottom border under its last line
+
+
 def read_docx(source) -> DocxView:
     """Read a .docx (a path or bytes); UnreadableDocx when it is not one."""
     try:
@@ -256,20 +552,7 @@ def read_docx(source) -> DocxView:
         section.different_first_page_header_footer,
     )
     paragraphs: list[Para] = []
-    index = 0
-    for child in doc.element.body:
-        if child.tag == qn("w:p"):
-            paragraphs.append(_read_paragraph(child, styles, index, "body"))
-            index += 1
-        elif child.tag == qn("w:tbl"):
-            table = len({p.cell[0] for p in paragraphs if p.cell})
-            for r, tr in enumerate(child.findall(qn("w:tr"))):
-                for c, tc in enumerate(tr.findall(qn("w:tc"))):
-                    for p in tc.iter(qn("w:p")):
-                        para = _read_paragraph(p, styles, index, "body")
-                        para.cell = (table, r, c)
-                        paragraphs.append(para)
-                        index += 1
+    _Walker(styles, paragraphs).body(doc.element.body, page.text_width_mm)
     for attr, part in (("header", "header"), ("footer", "footer"), ("first_page_header", "first_header"), ("first_page_footer", "first_footer")):
         story = getattr(section, attr)
         if story.is_linked_to_previous:  # no such header or footer in the file

@@ -1,113 +1,34 @@
-"""Find the components of a dispatch in a read DOCX and hold each against NĐ 30.
+"""Hold the components of a read DOCX against NĐ 30, the rules of its kind only.
 
-Components are found by their text and place (the Quốc hiệu line, a cell beside it,
-"Số:", "V/v", "…, ngày … tháng … năm …", "Kính gửi", "Nơi nhận"), never by congvan's
-own style names, so any dispatch typed in Word is read. Every number comes from
-`congvan.nd30`, the rules the writer follows too.
+Components are found in `parts` (by text, place and look, as a reviewer finds them);
+every number comes from `congvan.nd30`, the rules the writer follows too, and what
+differs between kinds from `kinds`. One fault on many paragraphs is one finding,
+with their count and the first of them.
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
-from dataclasses import dataclass, field
+import math
 
 from .. import kinds, nd30, rulebook
+from ..metrics import text_width_pt
+from .parts import AUTHORITY, NGAY, OTHER_KINDS, SO, Parts, find_parts, has_blanks, is_title, norm
 from .reader import DocxView, Para
 from .report import Finding, Report
 
-_SO = re.compile(r"^Số\s*:\s*(?P<so>[^/]*?)\s*/\s*(?P<ky_hieu>\S.*)$")
-# A draft leaves the day (and the month) blank.
-_NGAY = re.compile(r",\s*ngày\s*(?P<d>\d*)\s*tháng\s*(?P<m>\d*)\s*năm\s+(?P<y>\d{4})")
-_DASHES = str.maketrans({"–": "-", "—": "-", "‑": "-"})
+__all__ = ["CHECKS", "Checker", "check_page_setup", "check_view", "find_parts"]
+
+PT_MM = 25.4 / 72
+RULES = nd30.TEXT_RULES
+CODES = {k.ma for k in (*kinds.KINDS.values(), *OTHER_KINDS) if k.ma}
+# How far a rule may be from the length the decree asks (measured with Times widths;
+# Word's own widths differ by a few per cent).
+RULE_TOLERANCE = 0.06
 
 
-def _norm(text: str) -> str:
-    text = unicodedata.normalize("NFC", text).translate(_DASHES)
-    return " ".join(text.replace("HOÀ", "HÒA").split())
-
-
-def _is_title(p: Para) -> bool:
-    """A heading inside the body (Phần/mục titles): bold capitals, or centred."""
-    letters = [c for c in p.text if c.isalpha()]
-    return p.align == "center" or (p.bold and letters and all(c.isupper() for c in letters))
-
-
-@dataclass
-class Parts:
-    quoc_hieu: Para | None = None
-    tieu_ngu: Para | None = None
-    chu_quan: list[Para] = field(default_factory=list)
-    ban_hanh: list[Para] = field(default_factory=list)
-    so: Para | None = None
-    trich_yeu: Para | None = None
-    ngay: Para | None = None
-    kinh_gui: list[Para] = field(default_factory=list)
-    body: list[Para] = field(default_factory=list)
-    noi_nhan: Para | None = None
-    entries: list[Para] = field(default_factory=list)
-    titles: list[Para] = field(default_factory=list)
-    name: Para | None = None
-    # A kind with a tên loại (congvan.kinds): its title and the trích yếu under it (ô 5a).
-    kind: kinds.Kind = field(default_factory=lambda: kinds.get(None))
-    ten_loai: Para | None = None
-    trich_yeu_ten_loai: list[Para] = field(default_factory=list)
-
-
-def find_parts(view: DocxView) -> Parts:
-    body = [p for p in view.part("body") if p.text.strip()]
-    parts = Parts()
-    first = lambda test: next((p for p in body if test(p)), None)  # noqa: E731
-    parts.quoc_hieu = first(lambda p: _norm(p.text).upper() == nd30.QUOC_HIEU)
-    parts.tieu_ngu = first(lambda p: _norm(p.text).lower() == nd30.TIEU_NGU.lower())
-    if parts.quoc_hieu is not None and parts.quoc_hieu.cell:
-        table, row, column = parts.quoc_hieu.cell
-        agency = [p for p in body if p.cell and p.cell[:2] == (table, row) and p.cell[2] != column]
-        bold = [p for p in agency if p.bold]
-        parts.ban_hanh = bold or agency[-1:]
-        parts.chu_quan = [p for p in agency if p not in parts.ban_hanh and p.index < parts.ban_hanh[0].index]
-    parts.so = first(lambda p: _SO.match(_norm(p.text)) is not None)
-    parts.trich_yeu = first(lambda p: p.text.strip().startswith("V/v"))
-    parts.ngay = first(lambda p: _NGAY.search(_norm(p.text)) is not None)
-    parts.noi_nhan = first(lambda p: p.text.strip().startswith("Nơi nhận"))
-    end = parts.noi_nhan.index if parts.noi_nhan else len(view.paragraphs)
-    head = first(lambda p: p.text.strip().startswith("Kính gửi") and p.cell is None)
-    start = max((p.index for p in body if p.cell and p.index < end and p.cell[0] == 0), default=-1)
-    if head is not None:
-        parts.kinh_gui = [head]
-        if not head.text.split(":", 1)[-1].strip():
-            for p in body:
-                if p.index > head.index and p.cell is None:
-                    if not p.text.strip().startswith("-"):
-                        break
-                    parts.kinh_gui.append(p)
-        start = max(start, parts.kinh_gui[-1].index)
-    title_block = _find_title(view, parts, start)
-    parts.body = [p for p in body if p.cell is None and start < p.index < end and p not in title_block]
-    if parts.noi_nhan is not None and parts.noi_nhan.cell:
-        table, row, column = parts.noi_nhan.cell
-        parts.entries = [p for p in body if p.cell == parts.noi_nhan.cell and p.index > parts.noi_nhan.index]
-        signer = [p for p in body if p.cell and p.cell[:2] == (table, row) and p.cell[2] != column]
-        parts.titles, parts.name = signer[:-1], (signer[-1] if signer else None)
-    return parts
-
-
-def _find_title(view: DocxView, parts: Parts, start: int) -> list[Para]:
-    """The tên loại under the header and the centred lines of trích yếu below it, down
-    to the rule (II.5b); the kind is the one whose tên loại the title is."""
-    free = [p for p in view.part("body") if p.cell is None]
-    title = next((p for p in free if p.text.strip()), None)
-    kind = kinds.by_title(title.text) if title is not None else None
-    if kind is None:
-        return []
-    parts.kind, parts.ten_loai = kind, title
-    for p in free:
-        if p.index <= title.index:
-            continue
-        if not p.text.strip() or p.align != "center" or p.text.strip() == p.text.strip().upper():
-            break
-        parts.trich_yeu_ten_loai.append(p)
-    return [title, *parts.trich_yeu_ten_loai]
+def mm(value: float) -> str:
+    """A length with the precision that decides: 25 mm, 25,4 mm."""
+    return f"{round(value, 1):g}".replace(".", ",") + " mm"
 
 
 class Checker:
@@ -117,13 +38,38 @@ class Checker:
         self.view = view
         self.report = Report(source)
         self.parts = find_parts(view)
+        self.report.kind = self.parts.kind.loai if self.parts.kind else "none"
         self._pages = self._estimate_pages()
 
     def _estimate_pages(self) -> dict[int, int]:
-        pages, page = {}, 1
-        for p in self.view.part("body"):
+        """The page of each body paragraph: from the breaks Word left where it
+        paginated, or else from the height of the lines (Times metrics)."""
+        body = self.view.part("body")
+        rendered = any(p.rendered_breaks for p in body)
+        page_height = (self.view.page.height_mm - self.view.page.margins_mm.get("top", 20) - self.view.page.margins_mm.get("bottom", 20)) / PT_MM
+        pages, page, used = {}, 1, 0.0
+        rows: dict[tuple, dict[int, float]] = {}
+        for p in body:
+            if p.page_breaks and not rendered or p.rendered_breaks:
+                page += p.page_breaks if not rendered else p.rendered_breaks
+                used = 0.0
             pages[p.index] = page
-            page += p.page_breaks
+            if rendered:
+                continue
+            size = p.size or 12
+            width = max(10.0, p.width_mm - p.left_mm - p.right_mm) / PT_MM
+            lines = max(1, math.ceil(text_width_pt(p.text, size, p.bold) / width)) if p.text.strip() else 1
+            height = lines * size * 1.15 * (p.line_spacing or 1) + (p.space_before_pt or 0) + (p.space_after_pt or 0)
+            if p.cell is not None:
+                cells = rows.setdefault(p.cell[:2], {})
+                before = max(cells.values(), default=0.0)
+                cells[p.cell[2]] = cells.get(p.cell[2], 0.0) + height
+                height = max(cells.values()) - before
+            used += height
+            if used > page_height:
+                page, used = page + 1, height
+                pages[p.index] = page
+        self.pages = page
         return pages
 
     def add(self, rule: str, severity: str, component: str, message: str, section: str, para: Para | None = None) -> None:
@@ -131,18 +77,22 @@ class Checker:
         text = ""
         if para is not None:
             page = self._pages.get(para.index) if para.part == "body" else None
-            para_index, text = para.index, para.text.strip()
-        section = section if section.startswith("Phụ lục") else f"Phụ lục I, {section}"
+            para_index, text = para.index, norm(para.text)
+        section = section if section.startswith(("Phụ lục", "Điều")) else f"Phụ lục I, {section}"
+        for f in self.report.findings:  # the same fault again: count it on the first
+            if f.rule == rule and f.message == message:
+                f.count += 1
+                return
         self.report.findings.append(Finding(rule, severity, component, message, section, page, para_index, text))
 
     def size(self, rule: str, key: str, para: Para) -> None:
-        text_rule = nd30.TEXT_RULES[key]
+        text_rule = RULES[key]
         if para.size is not None and para.size not in text_rule.size:
             self.add(rule, "error", text_rule.name, f"cỡ chữ {para.size:g} pt (cần {text_rule.size.describe('pt')})", text_rule.size.section, para)
 
     def style(self, rule: str, key: str, para: Para, bold: bool | None = None, italic: bool | None = None) -> None:
-        name = nd30.TEXT_RULES[key].name
-        section = nd30.TEXT_RULES[key].size.section
+        name = RULES[key].name
+        section = RULES[key].size.section
         if bold is not None and para.bold != bold:
             self.add(rule, "error", name, "cần in đậm" if bold else "không in đậm", section, para)
         if italic is not None and para.italic != italic:
@@ -151,7 +101,7 @@ class Checker:
     def caps(self, rule: str, key: str, para: Para) -> None:
         text = para.text.strip()
         if text != text.upper():
-            self.add(rule, "error", nd30.TEXT_RULES[key].name, "cần viết chữ in hoa", nd30.TEXT_RULES[key].size.section, para)
+            self.add(rule, "error", RULES[key].name, "cần viết chữ in hoa", RULES[key].size.section, para)
 
 
 def check_page_setup(c: Checker) -> None:
@@ -163,7 +113,7 @@ def check_page_setup(c: Checker) -> None:
     for side, allowed in nd30.MARGINS_MM.items():
         value = page.margins_mm.get(side)
         if value is not None and round(value, 1) not in allowed:
-            c.add("le_trang", "error", "Trang", f"lề {names[side]} {value:.0f} mm (cần {allowed.describe('mm')})", "Phần I, Mục I.3")
+            c.add("le_trang", "error", "Trang", f"lề {names[side]} {mm(value)} (cần {allowed.describe('mm')})", "Phần I, Mục I.3")
 
 
 def check_fonts(c: Checker) -> None:
@@ -175,18 +125,61 @@ def check_fonts(c: Checker) -> None:
                 c.add("phong_chu", "error", "Trang", f"phông chữ {run.font} (cần {nd30.FONT}), ở «{run.text.strip()[:30]}»", "Phần I, Mục I.4", p)
 
 
+def _width_mm(p: Para, text: str | None = None) -> float:
+    return text_width_pt(norm(text if text is not None else p.text), p.size or 13, p.bold) * PT_MM
+
+
+def _line_mm(p: Para) -> tuple[float, float]:
+    """The shortest and longest the paragraph's longest line can be: its text cut at
+    its line breaks, each piece wrapped in the width it is set in."""
+    avail = max(1.0, p.width_mm - p.left_mm - p.right_mm) if p.width_mm else None
+    low = high = 0.0
+    for piece in norm_lines(p.text):
+        width = _width_mm(p, piece)
+        if avail and width > avail:
+            lines = math.ceil(width / avail)
+            low, high = max(low, width / lines), max(high, avail)
+        else:
+            low, high = max(low, width), max(high, width)
+    return low, high
+
+
+def norm_lines(text: str) -> list[str]:
+    return [norm(t) for t in text.split("\n") if t.strip()]
+
+
+def _ratio_ok(rule: float, lines: list[Para]) -> bool:
+    """II.2b, II.5b: a rule 1/3 to 1/2 of the (longest) line above it."""
+    low = max(_line_mm(p)[0] for p in lines)
+    high = max(_line_mm(p)[1] for p in lines)
+    ratio = nd30.AGENCY_RULE_RATIO
+    return ratio.lo * (1 - RULE_TOLERANCE) * low <= rule <= ratio.hi * (1 + RULE_TOLERANCE) * high
+
+
 def check_header(c: Checker) -> None:
     parts = c.parts
     if parts.quoc_hieu is None:
         c.add("quoc_hieu", "error", "Quốc hiệu", f"không thấy dòng «{nd30.QUOC_HIEU}»", "II.1a")
     else:
-        c.size("quoc_hieu", "quoc_hieu", parts.quoc_hieu)
-        c.style("quoc_hieu", "quoc_hieu", parts.quoc_hieu, bold=True)
+        qh = parts.quoc_hieu
+        c.size("quoc_hieu", "quoc_hieu", qh)
+        c.style("quoc_hieu", "quoc_hieu", qh, bold=True)
+        if parts.quoc_hieu_wrapped:
+            c.add("quoc_hieu", "error", "Quốc hiệu", "Quốc hiệu trình bày trên một dòng (đang xuống dòng)", "II.1a", qh)
+        elif qh.width_mm and _width_mm(qh, nd30.QUOC_HIEU) > qh.width_mm - qh.left_mm - qh.right_mm + 0.5:
+            c.add("quoc_hieu", "error", "Quốc hiệu", f"cột rộng {mm(qh.width_mm)} không đủ cho Quốc hiệu trên một dòng ({mm(_width_mm(qh, nd30.QUOC_HIEU))})", "II.1a", qh)
     if parts.tieu_ngu is None:
         c.add("tieu_ngu", "error", "Tiêu ngữ", f"không thấy dòng «{nd30.TIEU_NGU}»", "II.1b")
     else:
-        c.size("tieu_ngu", "tieu_ngu", parts.tieu_ngu)
-        c.style("tieu_ngu", "tieu_ngu", parts.tieu_ngu, bold=True)
+        tn = parts.tieu_ngu
+        c.size("tieu_ngu", "tieu_ngu", tn)
+        c.style("tieu_ngu", "tieu_ngu", tn, bold=True)
+        # II.1b: a solid rule under it, as long as the line of text.
+        want = _width_mm(tn, nd30.TIEU_NGU)
+        if parts.tieu_ngu_rule is None:
+            c.add("duong_ke_tieu_ngu", "error", "Tiêu ngữ", "không thấy đường kẻ ngang dưới Tiêu ngữ", "II.1b", tn)
+        elif abs(parts.tieu_ngu_rule - want) > RULE_TOLERANCE * want:
+            c.add("duong_ke_tieu_ngu", "error", "Tiêu ngữ", f"đường kẻ dưới Tiêu ngữ dài {mm(parts.tieu_ngu_rule)}, cần bằng dòng chữ ({mm(want)})", "II.1b", tn)
     for p in parts.ban_hanh:
         c.size("co_quan_ban_hanh", "co_quan_ban_hanh", p)
         c.style("co_quan_ban_hanh", "co_quan_ban_hanh", p, bold=True)
@@ -194,23 +187,68 @@ def check_header(c: Checker) -> None:
     for p in parts.chu_quan:
         c.size("co_quan_chu_quan", "co_quan_chu_quan", p)
         c.caps("co_quan_chu_quan", "co_quan_chu_quan", p)
+    if parts.ban_hanh and not any(has_blanks(p.text) for p in parts.ban_hanh):
+        # II.2b: a rule under the agency, 1/3 to 1/2 of its line.
+        width = max(_line_mm(p)[1] for p in parts.ban_hanh)
+        if parts.agency_rule is None:
+            c.add("duong_ke_co_quan", "error", "Tên cơ quan ban hành", "không thấy đường kẻ ngang dưới tên cơ quan ban hành", "II.2b", parts.ban_hanh[-1])
+        elif not _ratio_ok(parts.agency_rule, parts.ban_hanh):
+            c.add("duong_ke_co_quan", "error", "Tên cơ quan ban hành",
+                  f"đường kẻ dưới tên cơ quan dài {mm(parts.agency_rule)}, cần 1/3–1/2 dòng chữ ({mm(width / 3)}–{mm(width / 2)})", "II.2b", parts.ban_hanh[-1])
+    check_number(c)
+    check_trich_yeu(c)
+    check_date(c)
+
+
+def check_number(c: Checker) -> None:
+    parts = c.parts
     if parts.so is None:
         c.add("so_ky_hieu", "error", "Số, ký hiệu", "không thấy dòng «Số: …/…»", "II.3")
-    else:
-        c.size("so_ky_hieu", "so_ky_hieu", parts.so)
-    if parts.ten_loai is not None:
-        check_title(c)
-    elif parts.trich_yeu is None:
-        c.add("trich_yeu", "error", "Trích yếu (V/v)", "không thấy dòng «V/v …»", "II.5b")
-    else:
+        return
+    c.size("so_ky_hieu", "so_ky_hieu", parts.so)
+    c.style("so_ky_hieu", "so_ky_hieu", parts.so, bold=False, italic=False)  # II.3c: upright
+
+
+def check_trich_yeu(c: Checker) -> None:
+    parts = c.parts
+    if parts.kind.vv:
+        if parts.ten_loai is not None:  # II.5b, Mẫu 1.5: a công văn has no tên loại
+            c.add("ten_loai_cong_van", "error", "Tên loại", f"công văn không ghi tên loại «{norm(parts.ten_loai.text)}»: trích yếu là dòng «V/v …» dưới Số", "II.5b", parts.ten_loai)
+        if parts.trich_yeu is None:
+            c.add("trich_yeu", "error", "Trích yếu (V/v)", "không thấy dòng «V/v …»", "II.5b")
+            return
         c.size("trich_yeu", "trich_yeu", parts.trich_yeu)
         c.style("trich_yeu", "trich_yeu", parts.trich_yeu, bold=False)
+        if parts.so is not None and parts.trich_yeu_side != parts.so_side:
+            c.add("trich_yeu", "error", "Trích yếu (V/v)", "trích yếu đặt canh giữa dưới số, ký hiệu (cột bên trái), không canh giữa trang", "II.5b", parts.trich_yeu)
+        return
+    title = parts.ten_loai
+    rule = RULES["ten_loai"]
+    c.size("ten_loai", "ten_loai", title)
+    c.style("ten_loai", "ten_loai", title, bold=True, italic=False)
+    if title.align not in ("center", None) and title.cell is None:
+        c.add("ten_loai", "error", rule.name, "tên loại đặt canh giữa", rule.size.section, title)
+    lines = parts.ten_loai_trich_yeu
+    for p in lines:
+        c.size("trich_yeu", "trich_yeu_ten_loai", p)
+        c.style("trich_yeu", "trich_yeu_ten_loai", p, bold=True, italic=False)
+    if parts.kind.trich_yeu == "required" and not lines:
+        c.add("trich_yeu", "error", RULES["trich_yeu_ten_loai"].name, f"không thấy trích yếu dưới «{parts.kind.ten_loai}»", "II.5b", title)
+    if lines and not any(has_blanks(p.text) for p in lines):
+        if parts.ten_loai_rule is None:
+            c.add("duong_ke_trich_yeu", "error", "Trích yếu", "không thấy đường kẻ ngang dưới trích yếu", "II.5b", lines[-1])
+        elif not _ratio_ok(parts.ten_loai_rule, lines):
+            c.add("duong_ke_trich_yeu", "error", "Trích yếu", f"đường kẻ dưới trích yếu dài {mm(parts.ten_loai_rule)}, cần 1/3–1/2 dòng chữ", "II.5b", lines[-1])
+
+
+def check_date(c: Checker) -> None:
+    parts = c.parts
     if parts.ngay is None:
         c.add("ngay", "error", "Địa danh và ngày tháng", "không thấy dòng «…, ngày … tháng … năm …»", "II.4")
         return
     c.size("ngay", "dia_danh_ngay", parts.ngay)
     c.style("ngay", "dia_danh_ngay", parts.ngay, italic=True)
-    match = _NGAY.search(_norm(parts.ngay.text))
+    match = NGAY.search(norm(parts.ngay.text))
     day, month = match["d"], match["m"]
     if day.isdigit() and int(day) < 10 and len(day) == 1:
         c.add("ngay_so_0", "error", "Địa danh và ngày tháng", f"ngày nhỏ hơn 10 phải có số 0: «ngày 0{day}»", "II.4b", parts.ngay)
@@ -221,78 +259,139 @@ def check_header(c: Checker) -> None:
             c.add("ngay_so_0", "error", "Địa danh và ngày tháng", f"chỉ tháng 1, 2 có số 0: «tháng {int(month)}»", "II.4b", parts.ngay)
 
 
-def check_title(c: Checker) -> None:
-    """Tên loại and trích yếu of a kind that has them (II.5b)."""
-    parts = c.parts
-    c.size("ten_loai", "ten_loai", parts.ten_loai)
-    c.style("ten_loai", "ten_loai", parts.ten_loai, bold=True, italic=False)
-    if parts.kind.trich_yeu == "required" and not parts.trich_yeu_ten_loai:
-        c.add("trich_yeu", "error", nd30.TEXT_RULES["trich_yeu_ten_loai"].name, f"không thấy trích yếu dưới «{parts.kind.ten_loai}»", "II.5b", parts.ten_loai)
-    for p in parts.trich_yeu_ten_loai:
-        c.size("trich_yeu", "trich_yeu_ten_loai", p)
-        c.style("trich_yeu", "trich_yeu_ten_loai", p, bold=True, italic=False)
+def _x_mm(p: Para, text: str) -> float | None:
+    """Where `text` starts on the page line of paragraph `p` (left/justified lines and
+    centred ones), from the column's left edge."""
+    start = p.left_mm + max(0.0, (p.first_line_cm or 0) * 10)
+    if p.align in (None, "left", "both", "distribute"):
+        return start
+    if p.align == "center":
+        return start + (p.width_mm - p.left_mm - p.right_mm - _width_mm(p, text)) / 2
+    return None
 
 
 def check_recipients(c: Checker) -> None:
-    for p in c.parts.kinh_gui:
+    """II.9a: one recipient on the Kính gửi line; two or more each on its own line,
+    `-` first, `;` last, `.` on the last, the dashes aligned under the colon."""
+    lines = c.parts.kinh_gui
+    if not lines:
+        return
+    for p in lines:
         c.size("kinh_gui", "kinh_gui", p)
         c.style("kinh_gui", "kinh_gui", p, bold=False, italic=False)
+    head, entries = lines[0], lines[1:]
+    section = RULES["kinh_gui"].size.section
+    after = head.text.split(":", 1)[-1].strip()
+    if not entries:
+        names = [n for n in after.rstrip(".").replace(",", ";").split(";") if n.strip()] if ";" in after else [after]
+        if len(names) >= 2:
+            c.add("kinh_gui", "error", "Kính gửi", f"gửi {len(names)} nơi: mỗi nơi một dòng riêng, đầu dòng «-», cuối dòng «;», dòng cuối «.»", section, head)
+        return
+    if has_blanks("".join(p.text for p in entries)):
+        return
+    if len(entries) == 1:
+        c.add("kinh_gui", "error", "Kính gửi", "gửi một nơi: «Kính gửi» và tên nơi nhận trên cùng một dòng", section, entries[0])
+        return
+    for i, p in enumerate(entries):
+        text = p.text.strip()
+        last = i == len(entries) - 1
+        if not text.startswith("-") or not text.endswith("." if last else ";"):
+            want = "kết thúc bằng dấu chấm (.)" if last else "kết thúc bằng dấu chấm phẩy (;)"
+            c.add("kinh_gui", "error", "Kính gửi", f"mỗi nơi nhận một dòng, đầu dòng «-», {want}", section, p)
+            return
+    colon = _x_mm(head, head.text.strip())
+    if colon is not None and head.x_mm is None:
+        colon += _width_mm(head, head.text.split(":", 1)[0])
+        for p in entries:
+            x = _x_mm(p, p.text.strip())
+            if x is not None and p.x_mm is None and abs(x - colon) > 5:
+                c.add("kinh_gui", "error", "Kính gửi", f"các gạch đầu dòng thẳng hàng dưới dấu hai chấm (lệch {mm(abs(x - colon))})", section, p)
+                return
 
 
 def check_body(c: Checker) -> None:
-    paragraphs = c.parts.body
-    if not paragraphs:
-        c.add("noi_dung", "error", "Nội dung", "không thấy phần nội dung giữa Kính gửi và Nơi nhận", "II.6")
+    paragraphs = [p for p in c.parts.body if not (has_blanks(p.text) and not p.text.strip(" .…/0123456789"))]
+    if not c.parts.body:
+        c.add("noi_dung", "error", "Nội dung", "không thấy phần nội dung", "II.6")
         return
     for p in paragraphs:
         c.size("noi_dung_co_chu", "noi_dung", p)
         if p.line_spacing is not None and p.line_spacing not in nd30.LINE_SPACING:
             c.add("noi_dung_gian_dong", "error", "Nội dung", f"giãn dòng {p.line_spacing:g} dòng (cần từ 1 đến 1,5 dòng)", "II.6e", p)
-        if _is_title(p) and p.align == "center":
+        if is_title(p) and p.align == "center":
             continue
         if p.align not in ("both", "distribute") and len(p.text) > 80:
             c.add("noi_dung_can_deu", "error", "Nội dung", "nội dung phải canh đều hai lề", "II.6e", p)
         first = p.first_line_cm
         if first is not None and first > 0 and not any(abs(first - v) < 0.05 for v in nd30.FIRST_LINE_INDENT_CM):
-            c.add("noi_dung_thut_dau_dong", "error", "Nội dung", f"lùi đầu dòng {first:.2f} cm (cần 1 cm hoặc 1,27 cm)", "II.6e", p)
-        elif (first is None or first <= 0) and not p.text.lstrip().startswith(("-", "+")):
+            c.add("noi_dung_thut_dau_dong", "error", "Nội dung", f"lùi đầu dòng {first:.2f} cm (cần 1 cm hoặc 1,27 cm)".replace(".", ","), "II.6e", p)
+        elif (first is None or first <= 0) and p.x_mm is None:
             c.add("noi_dung_thut_dau_dong", "error", "Nội dung", "đầu dòng phải lùi vào 1 cm hoặc 1,27 cm", "II.6e", p)
-    for p, after in zip(paragraphs, paragraphs[1:]):
+    texts = [p for p in paragraphs if not is_title(p)]
+    for p, after in zip(texts, texts[1:]):
         gap = max(p.space_after_pt or 0, after.space_before_pt or 0)
         if gap < nd30.MIN_SPACE_BETWEEN_PT:
-            c.add("noi_dung_cach_doan", "error", "Nội dung", f"khoảng cách giữa các đoạn {gap:g} pt (tối thiểu {nd30.MIN_SPACE_BETWEEN_PT:g} pt)", "II.6e", p)
+            c.add("noi_dung_cach_doan", "error", "Nội dung", f"khoảng cách giữa các đoạn {gap:g} pt (tối thiểu {nd30.MIN_SPACE_BETWEEN_PT:g} pt)", "II.6e", after)
             break
-    if not paragraphs[-1].text.rstrip().endswith(nd30.CLOSING_MARK):
-        c.add("ket_thuc", "error", "Nội dung", f"công văn kết thúc bằng «{nd30.CLOSING_MARK}»", "Phụ lục III, Mẫu 1.5", paragraphs[-1])
+    if not c.parts.body[-1].text.rstrip().endswith(nd30.CLOSING_MARK):
+        c.add("ket_thuc", "error", "Nội dung", f"phần nội dung kết thúc bằng «{nd30.CLOSING_MARK}»", "Phụ lục III, Mẫu 1.5", c.parts.body[-1])
 
 
-def check_signature(c: Checker) -> None:
+def check_noi_nhan(c: Checker) -> None:
     parts = c.parts
     if parts.noi_nhan is None:
         c.add("noi_nhan", "error", "Nơi nhận", "không thấy «Nơi nhận:»", "II.9d")
-    else:
-        c.size("noi_nhan", "noi_nhan", parts.noi_nhan)
-        c.style("noi_nhan", "noi_nhan", parts.noi_nhan, bold=True, italic=True)
-        entries = [p for p in parts.entries if p.text.strip()]
-        for p in entries:
-            c.size("danh_sach_noi_nhan", "danh_sach_noi_nhan", p)
-    for p in parts.titles:
-        if p.text.strip():
-            c.size("quyen_han_chuc_vu", "quyen_han_chuc_vu", p)
-            c.style("quyen_han_chuc_vu", "quyen_han_chuc_vu", p, bold=True)
-            c.caps("quyen_han_chuc_vu", "quyen_han_chuc_vu", p)
+        return
+    c.size("noi_nhan", "noi_nhan", parts.noi_nhan)
+    c.style("noi_nhan", "noi_nhan", parts.noi_nhan, bold=True, italic=True)
+    entries = [p for p in parts.entries if p.text.strip()]
+    for p in entries:
+        c.size("danh_sach_noi_nhan", "danh_sach_noi_nhan", p)
+
+
+def check_signer(c: Checker) -> None:
+    """II.7: the authority prefix with its period on its own line, the title under
+    it, the name under the signature; the block centred in its column."""
+    parts = c.parts
+    titles = [p for p in parts.titles if p.text.strip()]
+    for p in titles:
+        c.size("quyen_han_chuc_vu", "quyen_han_chuc_vu", p)
+        c.style("quyen_han_chuc_vu", "quyen_han_chuc_vu", p, bold=True)
+        c.caps("quyen_han_chuc_vu", "quyen_han_chuc_vu", p)
     if parts.name is not None:
         c.size("ho_ten", "ho_ten", parts.name)
         c.style("ho_ten", "ho_ten", parts.name, bold=True)
+    section = "II.7b"
+    # A line break inside a paragraph makes two lines (congvan composes titles so).
+    lines = [(p, norm(t)) for p in titles for t in p.text.split("\n") if t.strip()]
+    for i, (p, text) in enumerate(lines):
+        match = AUTHORITY.match(text)
+        if match is None:
+            continue
+        prefix = match["prefix"]
+        if not match["dot"]:
+            c.add("quyen_han", "error", "Quyền hạn người ký", f"chữ viết tắt quyền hạn có dấu chấm: «{prefix}.»", section, p)
+        rest = text[match.end():]
+        if prefix == "KT" and " PHÓ " in f" {rest} " and i == len(lines) - 1:
+            c.add("quyen_han", "error", "Quyền hạn người ký", f"«{prefix}. …» và chức vụ người ký (cấp phó) trên hai dòng", section, p)
+        elif prefix in ("KT", "TL", "TUQ", "TM") and i == len(lines) - 1:
+            c.add("quyen_han", "error", "Quyền hạn người ký", f"thiếu chức vụ người ký dưới dòng «{text}»", section, p)
+    if parts.signer_layout == "paragraphs" and titles:
+        head = titles[0]
+        width = head.width_mm or c.view.page.text_width_mm
+        if head.align == "right" or (head.align == "center" and head.left_mm < 0.3 * width):
+            where = "canh phải" if head.align == "right" else "canh giữa trang"
+            c.add("khoi_chu_ky", "error", "Khối chữ ký", f"khối chữ ký {where}: cần canh giữa trong cột bên phải, ngang hàng với Nơi nhận", "II.7đ", head)
 
 
 def printed(parts: Parts) -> rulebook.Printed:
-    """The values the shared rules look at, as this document shows them."""
-    match = _SO.match(_norm(parts.so.text)) if parts.so is not None else None
+    """The values the shared rules look at, as this document shows them; a
+    template's blanks are not values."""
+    match = SO.match(norm(parts.so.text)) if parts.so is not None else None
     ky_hieu = match["ky_hieu"].strip() if match else None
-    # The type codes keep the case of Phụ lục III's table ("TTr", "QyĐ").
-    if ky_hieu is not None and parts.kind.ma and ky_hieu.split("-", 1)[0] == parts.kind.ma:
-        ky_hieu = ky_hieu.split("-", 1)[1] if "-" in ky_hieu else ""
+    if ky_hieu is not None:
+        # The type codes keep the case of Phụ lục III's table ("TTr", "QyĐ").
+        ky_hieu = None if has_blanks(ky_hieu) else "-".join(g for g in ky_hieu.split("-") if g not in CODES)
     entries = [p.text.strip() for p in parts.entries if p.text.strip()]
     sizes = {key: p.size for key, p in (("quoc_hieu", parts.quoc_hieu), ("tieu_ngu", parts.tieu_ngu)) if p is not None and p.size}
     return rulebook.Printed(
@@ -322,7 +421,7 @@ def check_shared(c: Checker) -> None:
 def check_page_numbers(c: Checker) -> None:
     view = c.view
     numbered = {part: [p for p in view.part(part) if p.has_page_field] for part in ("header", "footer", "first_header", "first_footer")}
-    name = nd30.TEXT_RULES["so_trang"].name
+    name = RULES["so_trang"].name
     if numbered["footer"] or numbered["first_footer"]:
         p = (numbered["footer"] or numbered["first_footer"])[0]
         c.add("so_trang", "error", name, "số trang ở chân trang (cần ở giữa lề trên)", "Phần I, Mục I.7", p)
@@ -332,15 +431,21 @@ def check_page_numbers(c: Checker) -> None:
         if p.align != "center":
             c.add("so_trang", "error", name, "số trang phải canh giữa lề trên", "Phần I, Mục I.7", p)
         c.size("so_trang", "so_trang", p)
-    if not any(numbered.values()):
-        c.add("so_trang_thieu", "warning", name, "không có số trang: văn bản từ hai trang phải đánh số từ trang 2", "Phần I, Mục I.7")
+    if not any(numbered.values()) and c.pages >= 2:
+        c.add("so_trang_thieu", "warning", name, f"không có số trang: văn bản {c.pages} trang phải đánh số từ trang 2", "Phần I, Mục I.7")
 
 
-CHECKS = (check_page_setup, check_fonts, check_header, check_recipients, check_body, check_signature, check_shared, check_page_numbers)
+CHECKS = (check_page_setup, check_fonts, check_header, check_recipients, check_body, check_noi_nhan, check_signer, check_shared, check_page_numbers)
 
 
 def check_view(view: DocxView, source: str) -> Report:
     checker = Checker(view, source)
+    if checker.parts.kind is None:
+        # Not an administrative document: say so once, hold it to nothing.
+        checker.add("khong_phai_van_ban", "info", "Loại văn bản",
+                    "không thấy thể thức văn bản hành chính (Quốc hiệu, số và ký hiệu, Nơi nhận): không kiểm tra theo Nghị định 30", "Điều 8 và Phụ lục I")
+        return checker.report
     for check in CHECKS:
         check(checker)
     return checker.report
+

@@ -113,10 +113,11 @@ def border(p, side: str = "bottom", size: int = 6):
     ppr.insert(0 if ppr.find(qn("w:pStyle")) is None else 1, bdr)
 
 
-def rule_border(cell, length_mm: float, cell_mm: float):
-    """A rule as an empty paragraph with a top border, indented to `length_mm`."""
+def rule_border(cell, length_mm: float, cell_mm: float, margins_mm: float = 3.8):
+    """A rule as an empty paragraph with a top border, indented to `length_mm` inside
+    a cell of `cell_mm` (less Word's default cell margins, 1.9 mm a side)."""
     p = line(cell, "", 6)
-    side = (cell_mm - length_mm) / 2
+    side = (cell_mm - margins_mm - length_mm) / 2
     p.paragraph_format.left_indent = Mm(side)
     p.paragraph_format.right_indent = Mm(side)
     border(p, "top")
@@ -246,7 +247,7 @@ def header(doc, o: dict):
 
     bold_from = o.get("bold_from", len(agency) - 1)
     # II.2b: a rule 1/3–1/2 of the agency's line; 0.42 of it unless a fault says otherwise.
-    agency_rule = o.get("agency_rule_mm", 0.42 * text_width_pt(agency[-1], 13, bold=True) * 25.4 / 72)
+    agency_rule = o.get("agency_rule_mm", 0.42 * max(text_width_pt(a, 13, bold=True) for a in agency[bold_from:]) * 25.4 / 72)
 
     def agency_block(cell):
         for i, name in enumerate(agency):
@@ -469,7 +470,7 @@ def other_kind(kind: str, **o) -> bytes:
     line(doc, o.get("title", kind), 14, bold=o.get("title_bold", True), before=12)
     line(doc, o.get("trich_yeu", trich_yeu), 14, bold=o.get("trich_yeu_bold", True))
     # II.5b: the rule under the trích yếu is 1/3–1/2 of its line.
-    rule_border(doc, 0.42 * text_width_pt(o.get("trich_yeu", trich_yeu), 14, bold=True) * 25.4 / 72, 165)
+    rule_border(doc, 0.42 * text_width_pt(o.get("trich_yeu", trich_yeu), 14, bold=True) * 25.4 / 72, 165, 0)
     if kind in ("TỜ TRÌNH", "BÁO CÁO") and o.get("kinh_gui_upward", True):
         line(doc, "Kính gửi: Ủy ban nhân dân tỉnh Đồng Tháp.", 14, before=6, after=6)
     rows = QD_BODY if kind == "QUYẾT ĐỊNH" else OTHER_BODY
@@ -490,6 +491,9 @@ def other_kind(kind: str, **o) -> bytes:
     if kind == "QUYẾT ĐỊNH":
         o.setdefault("noi_nhan", ["- Như Điều 3;", "- Giám đốc Sở;", "- Lưu: VT, VP."])
         o.setdefault("signer", ["GIÁM ĐỐC"])
+    elif kind in ("TỜ TRÌNH", "BÁO CÁO") and o.get("kinh_gui_upward", True):
+        # II.9b: after a Kính gửi, Nơi nhận opens with "Như trên".
+        o.setdefault("noi_nhan", ["- Như trên;", "- Các phòng thuộc Sở;", "- Lưu: VT, VP."])
     else:
         o.setdefault("noi_nhan", ["- Ủy ban nhân dân tỉnh;", "- Các phòng thuộc Sở;", "- Lưu: VT, VP."])
     signature(doc, o)
@@ -700,6 +704,7 @@ CORPUS: dict[str, Callable[[], bytes]] = {
     "mau-1-2": mau_1_2,
     "quyet-dinh-ten-loai-thuong": lambda: other_kind("QUYẾT ĐỊNH", title_bold=False),
     "bao-cao-so-7": lambda: other_kind("BÁO CÁO", so="Số: 7/BC-SNV"),
+    "bao-cao-thieu-nhu-tren": lambda: other_kind("BÁO CÁO", noi_nhan=["- Văn phòng UBND tỉnh;", "- Lưu: VT, VP."]),
     "thong-bao-trich-yeu-thuong": lambda: other_kind("THÔNG BÁO", trich_yeu_bold=False),
     # Not administrative documents.
     "thu-rieng": letter,
