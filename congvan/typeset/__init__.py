@@ -36,7 +36,7 @@ def compose_entry(text: str, font: Font, width_pt: float, first_width_pt: float 
     word processor."""
     names = agency_block(text)
     block = Block(names.words, names.costs, orphans=True)
-    return compose(block, font, width_pt, first_width_pt) or (text,)
+    return compose(block, font, width_pt, first_width_pt) or compose(relaxed(block), font, width_pt, first_width_pt) or (text,)
 
 
 def compose_title(text: str, font: Font, width_pt: float) -> tuple[str, ...]:
