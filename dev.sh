@@ -31,7 +31,7 @@ setup() {
     local stamp="$VENV/.congvan-installed"
     if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
         "$VENV/bin/pip" install -q --upgrade pip >/dev/null
-        "$VENV/bin/pip" install -q -e '.[test]'
+        "$VENV/bin/pip" install -q -e '.[test,cluster]'
         touch "$stamp"
     fi
 }

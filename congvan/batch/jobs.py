@@ -9,7 +9,7 @@ any `concurrent.futures.Executor` (a process pool, dask, Ray) can run the work.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Mapping
@@ -21,6 +21,7 @@ from ..model import CongVan
 from ..preflight import preflight
 from ..reader import Lines, load_mapping, to_dispatch
 from ..render import writer_for
+from . import pdf
 from .names import PatternError, expand, fields, safe_name
 
 
@@ -72,6 +73,8 @@ class Settings:
     convert_legacy: bool
     strict: bool = False  # a dispatch with a notice of the shared rules fails
     layout_file: str | None = None  # where `layout` was read, for the notices' lines
+    pdf: bool = False  # the worker converts and finishes the PDF too
+    pdfa: bool = False
 
 
 @dataclass(frozen=True)
@@ -81,6 +84,7 @@ class Outcome:
     staged: str | None = None
     error: str | None = None
     warnings: tuple[str, ...] = ()  # what `congvan check` would report, said from the data
+    pdf: str | None = None  # the staged, finished PDF
 
 
 @lru_cache(maxsize=32)
@@ -108,6 +112,10 @@ def read_job(job: Job, convert_legacy: bool = False) -> tuple[CongVan, Lines]:
 
 def build(job: Job, settings: Settings, index: int = 0) -> Outcome:
     """Load, fill, validate and render one job into the staging folder; never raises."""
+    return _build(job, settings, index)[0]
+
+
+def _build(job: Job, settings: Settings, index: int) -> tuple[Outcome, CongVan | None]:
     path = Path(job.source)
     try:
         cv, lines = read_job(job, settings.convert_legacy)
@@ -115,24 +123,41 @@ def build(job: Job, settings: Settings, index: int = 0) -> Outcome:
         writer = writer_for(cv, settings.layout, settings.template)
         notices = tuple(str(n) for n in preflight(cv, writer, job.label, lines, settings.layout_file))
         if notices and settings.strict:
-            return Outcome(index, error="\n".join(notices))  # nothing written
+            return Outcome(index, error="\n".join(notices)), None  # nothing written
         payload = writer.to_bytes(cv)
         # The staging folder is this run's own; a job's index names its file there.
         staged = os.path.join(settings.staging, f"{index}.docx")
         fd = os.open(staged, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)  # less the umask, as open() does
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
-        return Outcome(index, stem, staged, warnings=notices)
+        return Outcome(index, stem, staged, warnings=notices), cv
     except CongVanError as exc:
-        return Outcome(index, error=str(exc))
+        return Outcome(index, error=str(exc)), None
     except PatternError as exc:
-        return Outcome(index, error=f"{job.label}: {exc}")
+        return Outcome(index, error=f"{job.label}: {exc}"), None
     except OSError as exc:  # disk full, read-only folder
-        return Outcome(index, error=f"{job.label}: không ghi được tệp kết quả: {os_reason(exc)}")
+        return Outcome(index, error=f"{job.label}: không ghi được tệp kết quả: {os_reason(exc)}"), None
     except Exception as exc:  # one bad input never stops the others
-        return Outcome(index, error=f"{job.label}: lỗi không lường trước ({type(exc).__name__}: {exc})")
+        return Outcome(index, error=f"{job.label}: lỗi không lường trước ({type(exc).__name__}: {exc})"), None
 
 
 def build_chunk(settings: Settings, tasks: list[tuple[int, Job]]) -> list[Outcome]:
-    """The unit of work sent to an executor: a few jobs, to spread the call overhead."""
-    return [build(job, settings, index) for index, job in tasks]
+    """The unit of work sent to an executor: a few jobs, to spread the call overhead.
+
+    With PDF asked for, the worker's own engine starts warming before the first DOCX
+    is written, then converts and finishes the chunk's PDFs."""
+    if not settings.pdf:
+        return [build(job, settings, index) for index, job in tasks]
+    pdf.start_engine()
+    built = [(_build(job, settings, index), job) for index, job in tasks]
+    ready = [(outcome, cv, job) for (outcome, cv), job in built if outcome.error is None]
+    items = [(Path(o.staged), Path(settings.staging) / f"{o.index}.pdf", cv, job.label) for o, cv, job in ready]
+    errors = dict(zip((o.index for o, _, _ in ready), pdf.convert(items, settings.pdfa)))
+    outcomes = []
+    for (outcome, _), _ in built:
+        if outcome.error is None:
+            error = errors[outcome.index]
+            staged_pdf = os.path.join(settings.staging, f"{outcome.index}.pdf")
+            outcome = replace(outcome, error=error, pdf=None if error else staged_pdf)
+        outcomes.append(outcome)
+    return outcomes

@@ -10,10 +10,8 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import CongVanError
-from .jobs import Job, Outcome, load_job
+from .jobs import Job, Outcome
 from .manifest import Manifest
-from .pdf import PdfStage
 
 FORMATS = ("docx", "pdf")
 
@@ -55,8 +53,7 @@ class Summary:
 class Outputs:
     """The parent's bookkeeping: names claimed, outputs moved in place, the manifest."""
 
-    def __init__(self, folder: Path, formats: tuple[str, ...], manifest: Manifest, on_result, convert_legacy: bool, pdfa: bool = False) -> None:
-        self.convert_legacy = convert_legacy
+    def __init__(self, folder: Path, formats: tuple[str, ...], manifest: Manifest, on_result) -> None:
         self.folder = folder
         self.formats = formats
         self.manifest = manifest
@@ -64,8 +61,6 @@ class Outputs:
         self.claimed: set[str] = set()
         self.summary = Summary()
         self.on_result = on_result
-        self.pdfa = pdfa
-        self.pdf = PdfStage(self._pdf_done if "pdf" in formats else None, pdfa)
 
     def report(self, result: Result) -> None:
         self.summary.add(result)
@@ -115,56 +110,23 @@ class Outputs:
         entry = {"input": str(job.source), "data": str(job.data) if job.data is not None else None,
                  "row": job.row, "made_from": made_from, "name": stem, "outputs": outputs}
         result = Result(job, "done", tuple(str(self.folder / o) for o in outputs), warnings=outcome.warnings)
+        moves = []
         if "docx" in self.formats:
+            moves.append((outcome.staged, docx))
+        if "pdf" in self.formats:
+            moves.append((outcome.pdf, self.folder / f"{stem}.pdf"))  # converted and finished by the worker
+        for staged, target in moves:
             try:
-                os.replace(outcome.staged, docx)
+                os.replace(staged, target)
             except OSError as exc:
                 self._stale(key)
-                self.report(Result(job, "failed", error=f"{job.label}: không ghi được {docx} ({exc.strerror})"))
+                self.report(Result(job, "failed", error=f"{job.label}: không ghi được {target} ({exc.strerror})"))
                 return
-            source = docx
-        else:
-            source = Path(outcome.staged)
-        if "pdf" in self.formats:
-            self.pdf.add(source, self.folder / f"{stem}.pdf", (key, entry, result, None if source == docx else source))
-        else:
-            self.manifest.entries[key] = entry
-            self.report(result)
+        self.manifest.entries[key] = entry
+        self.report(result)
 
     def _stale(self, key: str) -> None:
         """A failed job is built again next time, and keeps the names of its earlier outputs."""
         entry = self.manifest.entries.get(key)
         if isinstance(entry, dict):
             entry["made_from"] = None
-
-    def _pdf_done(self, context, error: str | None) -> None:
-        key, entry, result, staged = context
-        if staged is not None:  # PDF only: the DOCX was an intermediate
-            staged.unlink(missing_ok=True)
-        if error is not None:
-            error = f"{result.job.label}: {error}"
-        else:
-            error = self._finish_pdf(result)
-        if error is None:
-            self.manifest.entries[key] = entry
-            self.report(result)
-        else:
-            self._stale(key)
-            self.report(Result(result.job, "failed", error=error))
-
-    def _finish_pdf(self, result: Result) -> str | None:
-        """Document properties and font checks of the PDF, from the dispatch itself."""
-        try:
-            from ..pdf import finish_pdf
-        except ImportError:
-            return None  # an engine without the finishing step: the PDF as converted
-        pdf = Path(result.outputs[-1])
-        try:
-            finish_pdf(pdf, load_job(result.job, self.convert_legacy), pdfa=self.pdfa, label=result.job.label)
-        except CongVanError as exc:  # names the job and every problem
-            pdf.unlink(missing_ok=True)  # no unchecked PDF left behind
-            return str(exc)
-        except Exception as exc:
-            pdf.unlink(missing_ok=True)
-            return f"{result.job.label}: không hoàn thiện được PDF ({exc})"
-        return None

@@ -1,56 +1,142 @@
-"""The PDF step of a batch: DOCX files converted in groups through the pooled engine."""
+"""The PDF step of a batch, on the worker: each worker process keeps one warm engine.
+
+A worker (a process of the pool, a dask or Ray worker) converts the DOCX it has just
+written through its own LibreOffice engine and finishes the PDF (metadata, font and
+page checks) from the dispatch it already holds; the parent only moves files. The
+engine is started in the background when the worker first sees PDF work (or by a
+dask plugin, a Ray actor), so LibreOffice warms while the first DOCX are written,
+and it stays warm for every later chunk. It is closed with the process (or by the
+plugin), so no soffice outlives the worker.
+"""
 
 from __future__ import annotations
 
+import multiprocessing.util
+import os
+import threading
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
-GROUP = 32  # conversions handed to the engine at a time
+_lock = threading.Lock()
+_engine: Any = None
+_starting: threading.Thread | None = None
+_failure: BaseException | None = None
+_finalizer_set = False
+_converted = 0  # PDFs this process converted and finished
 
-Done = Callable[[Any, "str | None"], None]
+
+def _forget() -> None:
+    """A forked child owns none of its parent's LibreOffice processes."""
+    global _engine, _starting, _failure, _finalizer_set, _lock, _converted
+    _lock = threading.Lock()
+    _engine = _starting = _failure = None
+    _finalizer_set = False
+    _converted = 0
 
 
-class PdfStage:
-    """Collects (docx, pdf) pairs and converts them `GROUP` at a time.
+os.register_at_fork(after_in_child=_forget)
 
-    `done(context, error)` is called for every pair once converted (error None) or not.
-    """
 
-    def __init__(self, done: Done | None, pdfa: bool = False) -> None:
-        self.done = done
-        self.pdfa = pdfa
-        self.queue: list[tuple[Path, Path, Any]] = []
-        self.engine = None
-
-    def add(self, docx: Path, pdf: Path, context: Any) -> None:
-        self.queue.append((docx, pdf, context))
-        if len(self.queue) >= GROUP:
-            self._flush()
-
-    def finish(self) -> None:
-        try:
-            self._flush()
-        finally:
-            if self.engine is not None:
-                self.engine.__exit__(None, None, None)
-                self.engine = None
-
-    def _flush(self) -> None:
-        if not self.queue:
+def start_engine(timeout: float = 60.0) -> None:
+    """Start this process's engine in the background; nothing if it runs already."""
+    global _engine, _starting, _failure, _finalizer_set
+    with _lock:
+        if _engine is not None:
             return
-        queue, self.queue = self.queue, []
-        try:
-            results = self._convert([(docx, pdf) for docx, pdf, _ in queue])
-        except Exception as exc:  # the engine could not start at all
-            for _, _, context in queue:
-                self.done(context, f"không tạo được PDF ({exc})")
-            return
-        for (_, _, context), result in zip(queue, results):
-            self.done(context, None if result.ok else f"không tạo được PDF ({result.error})")
+        from ..pdf import PdfEngine  # LibreOffice, only where a PDF is asked for
 
-    def _convert(self, pairs: list[tuple[Path, Path]]) -> list:
-        if self.engine is None:
-            from ..pdf import PdfEngine  # LibreOffice, started only when a PDF is asked for
+        engine = PdfEngine(workers=1, timeout=timeout)
+        _engine, _failure = engine, None
 
-            self.engine = PdfEngine(workers=None, timeout=60.0).__enter__()
-        return self.engine.convert(pairs, pdfa=self.pdfa)
+        def start() -> None:
+            global _failure
+            try:
+                engine.__enter__()
+            except BaseException as exc:  # said by the first conversion
+                _failure = exc
+
+        _starting = threading.Thread(target=start, name="congvan-pdf-start", daemon=True)
+        _starting.start()
+        if not _finalizer_set:
+            # Pool workers leave through multiprocessing's exit, which skips atexit.
+            multiprocessing.util.Finalize(None, close_engine, exitpriority=10)
+            _finalizer_set = True
+
+
+def running() -> bool:
+    return _engine is not None
+
+
+def engine():
+    """This process's engine, started and ready (raises what stopped it from starting)."""
+    global _engine
+    start_engine()
+    starting, current = _starting, _engine
+    if starting is not None:
+        starting.join()
+    if _failure is not None:
+        failure = _failure
+        with _lock:
+            if _engine is current:
+                _engine = None  # the next chunk tries again
+        raise failure
+    return current
+
+
+def close_engine() -> None:
+    """Stop this process's LibreOffice processes (a worker plugin's teardown, exit)."""
+    global _engine, _starting
+    with _lock:
+        current, starting = _engine, _starting
+        _engine = _starting = None
+    if current is None:
+        return
+    if starting is not None:
+        starting.join()
+    current.__exit__(None, None, None)
+
+
+def info() -> dict:
+    """What this process's engine runs: its LibreOffice process ids (for monitoring)."""
+    current = _engine
+    processes = getattr(current, "processes", None)
+    return {"pid": os.getpid(), "running": current is not None, "converted": _converted,
+            "soffice": processes() if processes else []}
+
+
+def convert(items: list[tuple[Path, Path, Any, str]], pdfa: bool) -> list[str | None]:
+    """Convert and finish (docx, pdf, dispatch, label) items; one error (or None) each."""
+    global _converted
+    if not items:
+        return []
+    try:
+        results = engine().convert([(docx, pdf) for docx, pdf, _, _ in items], pdfa=pdfa)
+    except Exception as exc:  # the engine could not start at all
+        return [f"{label}: không tạo được PDF ({exc})" for _, _, _, label in items]
+    errors: list[str | None] = []
+    for (_, pdf, cv, label), result in zip(items, results):
+        if not result.ok:
+            errors.append(f"{label}: không tạo được PDF ({result.error})")
+        else:
+            errors.append(finish(Path(pdf), cv, pdfa, label))
+            _converted += errors[-1] is None
+    return errors
+
+
+def finish(pdf: Path, cv, pdfa: bool, label: str) -> str | None:
+    """Document properties and font checks of the PDF, from the dispatch itself."""
+    from ..errors import CongVanError
+
+    try:
+        from ..pdf import finish_pdf
+    except ImportError:
+        return None  # an engine without the finishing step: the PDF as converted
+    try:
+        finish_pdf(pdf, cv, pdfa=pdfa, label=label)
+    except CongVanError as exc:  # names the job and every problem
+        pdf.unlink(missing_ok=True)  # no unchecked PDF left behind
+        return str(exc)
+    except Exception as exc:
+        pdf.unlink(missing_ok=True)
+        return f"{label}: không hoàn thiện được PDF ({exc})"
+    return None

@@ -18,6 +18,7 @@ from typing import Callable, Iterable, Sized
 
 from ..docx.template import DEFAULT_TEMPLATE
 from ..layout import DEFAULT_LAYOUT, Layout
+from . import pdf
 from .jobs import Job, Outcome, Settings, build_chunk
 from .manifest import Manifest, digest, digest_values
 from .names import DEFAULT_NAME
@@ -61,7 +62,9 @@ def render_many(
     executor: any concurrent.futures.Executor whose workers can import congvan and
     reach `output` (a dask.distributed `client.get_executor()`, Ray's, a pool); None
     starts a process pool of `workers` processes (default: all cores; 1: in this
-    process). pdfa: PDF/A-2b when "pdf" is among the formats. A Result's `warnings` say
+    process). With "pdf" among the formats each worker process converts and finishes
+    its PDFs through its own warm LibreOffice engine (batch.pdf; on dask, the plugin
+    of batch.on_dask; on Ray, batch.on_ray.RayExecutor). pdfa: PDF/A-2b. A Result's `warnings` say
     what `congvan check` would report (`congvan.preflight`); strict: such a job fails
     and nothing is written for it; layout_file: where `layout` was read, for their
     lines. on_result is called with each Result as it is known, in job order for
@@ -87,9 +90,9 @@ def render_many(
         "strict": strict,
     }
     settings = Settings(str(staging), name, layout, str(template) if template else None, convert_legacy,
-                        strict, str(layout_file) if layout_file else None)
+                        strict, str(layout_file) if layout_file else None, pdf="pdf" in formats, pdfa=pdfa)
     manifest = Manifest.load(folder)
-    run = Outputs(folder, formats, manifest, on_result, convert_legacy, pdfa)
+    run = Outputs(folder, formats, manifest, on_result)
 
     own_pool = executor is None
     if own_pool:
@@ -97,6 +100,8 @@ def render_many(
         executor = _Inline() if workers == 1 else ProcessPoolExecutor(max_workers=workers)
     else:
         workers = workers or getattr(executor, "_max_workers", None) or os.cpu_count() or 1
+    # A PDF engine this run starts in this process (one core) is this run's to close.
+    own_engine = isinstance(executor, _Inline) and settings.pdf and not pdf.running()
     if chunk_size is None:
         # A few jobs per call spread its cost; a short list still reaches every worker.
         size = len(jobs) if isinstance(jobs, Sized) else None
@@ -136,12 +141,13 @@ def render_many(
             send()
         while in_flight:
             receive()
-        run.pdf.finish()
     finally:
         for future, _ in in_flight:
             future.cancel()
         if own_pool:
             executor.shutdown(wait=True, cancel_futures=True)
+        if own_engine:
+            pdf.close_engine()
         manifest.save()
         shutil.rmtree(staging, ignore_errors=True)
     return run.summary
