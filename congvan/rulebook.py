@@ -85,8 +85,8 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "co_chu_tieu_de", "warning", "Quốc hiệu", "II.1",
-        "cặp cỡ chữ Quốc hiệu/Tiêu ngữ {p.sizes[quoc_hieu]:g}/{p.sizes[tieu_ngu]:g} ít gặp "
-        "(mẫu của Nghị định: 12/13, 13/14, 12/14)",
+        "cặp cỡ chữ Quốc hiệu/Tiêu ngữ nên là một cặp mẫu của Nghị định dùng (12/13, 13/14, 12/14), "
+        "không phải {p.sizes[quoc_hieu]:g}/{p.sizes[tieu_ngu]:g}",
         _unusual_pair, "co_chu.quoc_hieu", source="layout", at="quoc_hieu",
     ),
 )

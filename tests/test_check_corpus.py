@@ -52,8 +52,8 @@ def check(name: str):
 
 def test_a_margin_is_shown_with_the_precision_that_decides():
     messages = [f.message for f in check("cv-le-25-4").findings]
-    assert "lề trên 25,4 mm (cần 20–25 mm)" in messages
-    assert "lề trái 31,8 mm (cần 30–35 mm)" not in messages  # 31,75 mm is allowed
+    assert "lề trên phải là 20–25 mm, không phải 25,4 mm" in messages
+    assert not any(m.startswith("lề trái") for m in messages)  # 31,75 mm is allowed
 
 
 def test_one_fault_on_every_paragraph_is_one_finding_with_its_count():

@@ -164,7 +164,7 @@ def test_non_conforming_template_renders_with_a_warning_each(exported, tmp_path,
     err = capsys.readouterr().err
     warnings = [line for line in err.splitlines() if line.startswith("Cảnh báo:")]
     assert len(warnings) == 2, err
-    assert any("lề trái 20 mm (cần 30–35 mm" in w for w in warnings)
+    assert any("lề trái phải là 30–35 mm, không phải 20 mm" in w for w in warnings)
     assert any("phông chữ Arial ở kiểu 'Nội dung'" in w for w in warnings)
     assert (out / f"{EXAMPLES[0].stem}.docx").exists()
 

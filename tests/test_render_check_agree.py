@@ -122,8 +122,8 @@ def test_a_layout_profile_with_an_unusual_pair_is_named_once(tmp_path, capsys):
     layout.write_text("gian_dong: 1.15\nco_chu:\n  quoc_hieu: 13\n  tieu_ngu: 13\n", encoding="utf-8")
     assert render(*sources, "-o", tmp_path / "out", "--layout", layout) == 0
     err = capsys.readouterr().err.splitlines()
-    assert err == [f"Cảnh báo: {layout}, dòng 3, trường 'co_chu.quoc_hieu': cặp cỡ chữ Quốc hiệu/Tiêu ngữ 13/13 ít gặp "
-                   "(mẫu của Nghị định: 12/13, 13/14, 12/14) (Phụ lục I, II.1)"]
+    assert err == [f"Cảnh báo: {layout}, dòng 3, trường 'co_chu.quoc_hieu': cặp cỡ chữ Quốc hiệu/Tiêu ngữ nên là một cặp mẫu "
+                   "của Nghị định dùng (12/13, 13/14, 12/14), không phải 13/13 (Phụ lục I, II.1)"]
     report = check_docx(tmp_path / "out" / "cv-0.docx")
     assert [(f.rule, f.severity) for f in report.findings] == [("co_chu_tieu_de", "warning")]
     assert render(sources[0], "-o", tmp_path / "strict", "--layout", layout, "--strict") == 1

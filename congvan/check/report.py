@@ -24,7 +24,7 @@ class Finding:
     message: str  # Vietnamese
     section: str  # where the decree says so, e.g. "Phụ lục I, II.4b"
     page: int | None = None  # estimated: page breaks typed or left by Word
-    paragraph: int | None = None  # index in the document part, from 0
+    paragraph: int | None = None  # number of the paragraph in its part, from 1 (text and JSON alike)
     text: str = ""  # the faulty line (the first of them)
     count: int = 1  # paragraphs with the same fault
 
@@ -63,7 +63,7 @@ class Report:
         for component, findings in components.items():
             lines.append(f"  {component}")
             for f in findings:
-                where = ", ".join(x for x in (f"trang {f.page}" if f.page else "", f"đoạn {f.paragraph + 1}" if f.paragraph is not None else "") if x)
+                where = ", ".join(x for x in (f"trang {f.page}" if f.page else "", f"đoạn {f.paragraph}" if f.paragraph is not None else "") if x)
                 if f.count > 1:
                     where = f"{f.count} đoạn, đầu tiên: {where}"
                 excerpt = f" «{f.text[:50]}{'…' if len(f.text) > 50 else ''}»" if f.text else ""

@@ -26,6 +26,11 @@ CODES = {k.ma for k in (*kinds.KINDS.values(), *OTHER_KINDS) if k.ma}
 RULE_TOLERANCE = 0.06
 
 
+def _vn(value: float) -> str:
+    """A measure as Vietnamese writes it: 1,15 and 0,5, not 1.15."""
+    return f"{value:g}".replace(".", ",")
+
+
 def mm(value: float) -> str:
     """A length with the precision that decides: 25 mm, 25,4 mm."""
     return f"{round(value, 1):g}".replace(".", ",") + " mm"
@@ -77,7 +82,7 @@ class Checker:
         text = ""
         if para is not None:
             page = self._pages.get(para.index) if para.part == "body" else None
-            para_index, text = para.index, norm(para.text)
+            para_index, text = para.index + 1, norm(para.text)  # numbered from 1, as a reader counts
         section = section if section.startswith(("Phụ lục", "Điều")) else f"Phụ lục I, {section}"
         for f in self.report.findings:  # the same fault again: count it on the first
             if f.rule == rule and f.message == message:
@@ -88,32 +93,32 @@ class Checker:
     def size(self, rule: str, key: str, para: Para) -> None:
         text_rule = RULES[key]
         if para.size is not None and para.size not in text_rule.size:
-            self.add(rule, "error", text_rule.name, f"cỡ chữ {para.size:g} pt (cần {text_rule.size.describe('pt')})", text_rule.size.section, para)
+            self.add(rule, "error", text_rule.name, f"cỡ chữ phải là {text_rule.size.describe('pt')}, không phải {_vn(para.size)} pt", text_rule.size.section, para)
 
     def style(self, rule: str, key: str, para: Para, bold: bool | None = None, italic: bool | None = None) -> None:
         name = RULES[key].name
         section = RULES[key].size.section
         if bold is not None and para.bold != bold:
-            self.add(rule, "error", name, "cần in đậm" if bold else "không in đậm", section, para)
+            self.add(rule, "error", name, "phải in đậm" if bold else "không được in đậm", section, para)
         if italic is not None and para.italic != italic:
-            self.add(rule, "error", name, "cần in nghiêng" if italic else "cần kiểu chữ đứng", section, para)
+            self.add(rule, "error", name, "phải in nghiêng" if italic else "phải là kiểu chữ đứng, không được in nghiêng", section, para)
 
     def caps(self, rule: str, key: str, para: Para) -> None:
         text = para.text.strip()
         if text != text.upper():
-            self.add(rule, "error", RULES[key].name, "cần viết chữ in hoa", RULES[key].size.section, para)
+            self.add(rule, "error", RULES[key].name, "phải viết chữ in hoa", RULES[key].size.section, para)
 
 
 def check_page_setup(c: Checker) -> None:
     """Paper and margins (Phần I, Mục I.1, I.3); layout templates are held to it too."""
     page = c.view.page
     if sorted((round(page.width_mm), round(page.height_mm))) != [round(nd30.PAGE_WIDTH_MM), round(nd30.PAGE_HEIGHT_MM)]:
-        c.add("kho_giay", "error", "Trang", f"khổ giấy {page.width_mm:.0f} × {page.height_mm:.0f} mm (cần A4 210 × 297 mm)", "Phần I, Mục I.1")
+        c.add("kho_giay", "error", "Trang", f"khổ giấy phải là A4 (210 × 297 mm), không phải {page.width_mm:.0f} × {page.height_mm:.0f} mm", "Phần I, Mục I.1")
     names = {"top": "trên", "bottom": "dưới", "left": "trái", "right": "phải"}
     for side, allowed in nd30.MARGINS_MM.items():
         value = page.margins_mm.get(side)
         if value is not None and round(value, 1) not in allowed:
-            c.add("le_trang", "error", "Trang", f"lề {names[side]} {mm(value)} (cần {allowed.describe('mm')})", "Phần I, Mục I.3")
+            c.add("le_trang", "error", "Trang", f"lề {names[side]} phải là {allowed.describe('mm')}, không phải {mm(value)}", "Phần I, Mục I.3")
 
 
 def check_fonts(c: Checker) -> None:
@@ -122,7 +127,7 @@ def check_fonts(c: Checker) -> None:
         for run in p.runs:
             if run.text.strip() and run.font and run.font != nd30.FONT and run.font not in nd30.FONT_STAND_INS and run.font not in seen:
                 seen.add(run.font)
-                c.add("phong_chu", "error", "Trang", f"phông chữ {run.font} (cần {nd30.FONT}), ở «{run.text.strip()[:30]}»", "Phần I, Mục I.4", p)
+                c.add("phong_chu", "error", "Trang", f"phông chữ phải là {nd30.FONT}, không phải {run.font} (ở «{run.text.strip()[:30]}»)", "Phần I, Mục I.4", p)
 
 
 def _width_mm(p: Para, text: str | None = None) -> float:
@@ -159,17 +164,17 @@ def _ratio_ok(rule: float, lines: list[Para]) -> bool:
 def check_header(c: Checker) -> None:
     parts = c.parts
     if parts.quoc_hieu is None:
-        c.add("quoc_hieu", "error", "Quốc hiệu", f"không thấy dòng «{nd30.QUOC_HIEU}»", "II.1a")
+        c.add("quoc_hieu", "error", "Quốc hiệu", f"phải có dòng «{nd30.QUOC_HIEU}»", "II.1a")
     else:
         qh = parts.quoc_hieu
         c.size("quoc_hieu", "quoc_hieu", qh)
         c.style("quoc_hieu", "quoc_hieu", qh, bold=True)
         if parts.quoc_hieu_wrapped:
-            c.add("quoc_hieu", "error", "Quốc hiệu", "Quốc hiệu trình bày trên một dòng (đang xuống dòng)", "II.1a", qh)
+            c.add("quoc_hieu", "error", "Quốc hiệu", "Quốc hiệu phải trình bày trên một dòng, không được xuống dòng", "II.1a", qh)
         elif qh.width_mm and _width_mm(qh, nd30.QUOC_HIEU) > qh.width_mm - qh.left_mm - qh.right_mm + 0.5:
-            c.add("quoc_hieu", "error", "Quốc hiệu", f"cột rộng {mm(qh.width_mm)} không đủ cho Quốc hiệu trên một dòng ({mm(_width_mm(qh, nd30.QUOC_HIEU))})", "II.1a", qh)
+            c.add("quoc_hieu", "error", "Quốc hiệu", f"cột phải đủ rộng cho Quốc hiệu trên một dòng ({mm(_width_mm(qh, nd30.QUOC_HIEU))}), không phải {mm(qh.width_mm)}", "II.1a", qh)
     if parts.tieu_ngu is None:
-        c.add("tieu_ngu", "error", "Tiêu ngữ", f"không thấy dòng «{nd30.TIEU_NGU}»", "II.1b")
+        c.add("tieu_ngu", "error", "Tiêu ngữ", f"phải có dòng «{nd30.TIEU_NGU}»", "II.1b")
     else:
         tn = parts.tieu_ngu
         c.size("tieu_ngu", "tieu_ngu", tn)
@@ -177,9 +182,9 @@ def check_header(c: Checker) -> None:
         # II.1b: a solid rule under it, as long as the line of text.
         want = _width_mm(tn, nd30.TIEU_NGU)
         if parts.tieu_ngu_rule is None:
-            c.add("duong_ke_tieu_ngu", "error", "Tiêu ngữ", "không thấy đường kẻ ngang dưới Tiêu ngữ", "II.1b", tn)
+            c.add("duong_ke_tieu_ngu", "error", "Tiêu ngữ", "phải có đường kẻ ngang dưới Tiêu ngữ", "II.1b", tn)
         elif abs(parts.tieu_ngu_rule - want) > RULE_TOLERANCE * want:
-            c.add("duong_ke_tieu_ngu", "error", "Tiêu ngữ", f"đường kẻ dưới Tiêu ngữ dài {mm(parts.tieu_ngu_rule)}, cần bằng dòng chữ ({mm(want)})", "II.1b", tn)
+            c.add("duong_ke_tieu_ngu", "error", "Tiêu ngữ", f"đường kẻ dưới Tiêu ngữ phải dài bằng dòng chữ ({mm(want)}), không phải {mm(parts.tieu_ngu_rule)}", "II.1b", tn)
     for p in parts.ban_hanh:
         c.size("co_quan_ban_hanh", "co_quan_ban_hanh", p)
         c.style("co_quan_ban_hanh", "co_quan_ban_hanh", p, bold=True)
@@ -191,10 +196,10 @@ def check_header(c: Checker) -> None:
         # II.2b: a rule under the agency, 1/3 to 1/2 of its line.
         width = max(_line_mm(p)[1] for p in parts.ban_hanh)
         if parts.agency_rule is None:
-            c.add("duong_ke_co_quan", "error", "Tên cơ quan ban hành", "không thấy đường kẻ ngang dưới tên cơ quan ban hành", "II.2b", parts.ban_hanh[-1])
+            c.add("duong_ke_co_quan", "error", "Tên cơ quan ban hành", "phải có đường kẻ ngang dưới tên cơ quan ban hành", "II.2b", parts.ban_hanh[-1])
         elif not _ratio_ok(parts.agency_rule, parts.ban_hanh):
             c.add("duong_ke_co_quan", "error", "Tên cơ quan ban hành",
-                  f"đường kẻ dưới tên cơ quan dài {mm(parts.agency_rule)}, cần 1/3–1/2 dòng chữ ({mm(width / 3)}–{mm(width / 2)})", "II.2b", parts.ban_hanh[-1])
+                  f"đường kẻ dưới tên cơ quan phải dài 1/3–1/2 dòng chữ ({mm(width / 3)}–{mm(width / 2)}), không phải {mm(parts.agency_rule)}", "II.2b", parts.ban_hanh[-1])
     check_number(c)
     check_trich_yeu(c)
     check_date(c)
@@ -203,7 +208,7 @@ def check_header(c: Checker) -> None:
 def check_number(c: Checker) -> None:
     parts = c.parts
     if parts.so is None:
-        c.add("so_ky_hieu", "error", "Số, ký hiệu", "không thấy dòng «Số: …/…»", "II.3")
+        c.add("so_ky_hieu", "error", "Số, ký hiệu", "phải có dòng «Số: …/…»", "II.3")
         return
     c.size("so_ky_hieu", "so_ky_hieu", parts.so)
     c.style("so_ky_hieu", "so_ky_hieu", parts.so, bold=False, italic=False)  # II.3c: upright
@@ -213,38 +218,38 @@ def check_trich_yeu(c: Checker) -> None:
     parts = c.parts
     if parts.kind.vv:
         if parts.ten_loai is not None:  # II.5b, Mẫu 1.5: a công văn has no tên loại
-            c.add("ten_loai_cong_van", "error", "Tên loại", f"công văn không ghi tên loại «{norm(parts.ten_loai.text)}»: trích yếu là dòng «V/v …» dưới Số", "II.5b", parts.ten_loai)
+            c.add("ten_loai_cong_van", "error", "Tên loại", f"công văn không được ghi tên loại «{norm(parts.ten_loai.text)}»: trích yếu phải là dòng «V/v …» dưới Số", "II.5b", parts.ten_loai)
         if parts.trich_yeu is None:
-            c.add("trich_yeu", "error", "Trích yếu (V/v)", "không thấy dòng «V/v …»", "II.5b")
+            c.add("trich_yeu", "error", "Trích yếu (V/v)", "phải có dòng «V/v …» dưới số, ký hiệu", "II.5b")
             return
         c.size("trich_yeu", "trich_yeu", parts.trich_yeu)
         c.style("trich_yeu", "trich_yeu", parts.trich_yeu, bold=False)
         if parts.so is not None and parts.trich_yeu_side != parts.so_side:
-            c.add("trich_yeu", "error", "Trích yếu (V/v)", "trích yếu đặt canh giữa dưới số, ký hiệu (cột bên trái), không canh giữa trang", "II.5b", parts.trich_yeu)
+            c.add("trich_yeu", "error", "Trích yếu (V/v)", "trích yếu phải canh giữa dưới số, ký hiệu (cột bên trái), không được canh giữa trang", "II.5b", parts.trich_yeu)
         return
     title = parts.ten_loai
     rule = RULES["ten_loai"]
     c.size("ten_loai", "ten_loai", title)
     c.style("ten_loai", "ten_loai", title, bold=True, italic=False)
     if title.align not in ("center", None) and title.cell is None:
-        c.add("ten_loai", "error", rule.name, "tên loại đặt canh giữa", rule.size.section, title)
+        c.add("ten_loai", "error", rule.name, "tên loại phải canh giữa", rule.size.section, title)
     lines = parts.ten_loai_trich_yeu
     for p in lines:
         c.size("trich_yeu", "trich_yeu_ten_loai", p)
         c.style("trich_yeu", "trich_yeu_ten_loai", p, bold=True, italic=False)
     if parts.kind.trich_yeu == "required" and not lines:
-        c.add("trich_yeu", "error", RULES["trich_yeu_ten_loai"].name, f"không thấy trích yếu dưới «{parts.kind.ten_loai}»", "II.5b", title)
+        c.add("trich_yeu", "error", RULES["trich_yeu_ten_loai"].name, f"phải có trích yếu dưới «{parts.kind.ten_loai}»", "II.5b", title)
     if lines and not any(has_blanks(p.text) for p in lines):
         if parts.ten_loai_rule is None:
-            c.add("duong_ke_trich_yeu", "error", "Trích yếu", "không thấy đường kẻ ngang dưới trích yếu", "II.5b", lines[-1])
+            c.add("duong_ke_trich_yeu", "error", "Trích yếu", "phải có đường kẻ ngang dưới trích yếu", "II.5b", lines[-1])
         elif not _ratio_ok(parts.ten_loai_rule, lines):
-            c.add("duong_ke_trich_yeu", "error", "Trích yếu", f"đường kẻ dưới trích yếu dài {mm(parts.ten_loai_rule)}, cần 1/3–1/2 dòng chữ", "II.5b", lines[-1])
+            c.add("duong_ke_trich_yeu", "error", "Trích yếu", f"đường kẻ dưới trích yếu phải dài 1/3–1/2 dòng chữ, không phải {mm(parts.ten_loai_rule)}", "II.5b", lines[-1])
 
 
 def check_date(c: Checker) -> None:
     parts = c.parts
     if parts.ngay is None:
-        c.add("ngay", "error", "Địa danh và ngày tháng", "không thấy dòng «…, ngày … tháng … năm …»", "II.4")
+        c.add("ngay", "error", "Địa danh và ngày tháng", "phải có dòng «…, ngày … tháng … năm …»", "II.4")
         return
     c.size("ngay", "dia_danh_ngay", parts.ngay)
     c.style("ngay", "dia_danh_ngay", parts.ngay, italic=True)
@@ -256,7 +261,7 @@ def check_date(c: Checker) -> None:
         if int(month) < 3 and len(month) == 1:
             c.add("ngay_so_0", "error", "Địa danh và ngày tháng", f"tháng 1, 2 phải có số 0: «tháng 0{month}»", "II.4b", parts.ngay)
         if int(month) >= 3 and month.startswith("0"):
-            c.add("ngay_so_0", "error", "Địa danh và ngày tháng", f"chỉ tháng 1, 2 có số 0: «tháng {int(month)}»", "II.4b", parts.ngay)
+            c.add("ngay_so_0", "error", "Địa danh và ngày tháng", f"tháng từ 3 trở đi không được có số 0 phía trước: «tháng {int(month)}»", "II.4b", parts.ngay)
 
 
 def _x_mm(p: Para, text: str) -> float | None:
@@ -285,19 +290,19 @@ def check_recipients(c: Checker) -> None:
     if not entries:
         names = [n for n in after.rstrip(".").replace(",", ";").split(";") if n.strip()] if ";" in after else [after]
         if len(names) >= 2:
-            c.add("kinh_gui", "error", "Kính gửi", f"gửi {len(names)} nơi: mỗi nơi một dòng riêng, đầu dòng «-», cuối dòng «;», dòng cuối «.»", section, head)
+            c.add("kinh_gui", "error", "Kính gửi", f"gửi {len(names)} nơi: mỗi nơi phải trên một dòng riêng, đầu dòng «-», cuối dòng «;», dòng cuối «.»", section, head)
         return
     if has_blanks("".join(p.text for p in entries)):
         return
     if len(entries) == 1:
-        c.add("kinh_gui", "error", "Kính gửi", "gửi một nơi: «Kính gửi» và tên nơi nhận trên cùng một dòng", section, entries[0])
+        c.add("kinh_gui", "error", "Kính gửi", "gửi một nơi: «Kính gửi» và tên nơi nhận phải trên cùng một dòng", section, entries[0])
         return
     for i, p in enumerate(entries):
         text = p.text.strip()
         last = i == len(entries) - 1
         if not text.startswith("-") or not text.endswith("." if last else ";"):
             want = "kết thúc bằng dấu chấm (.)" if last else "kết thúc bằng dấu chấm phẩy (;)"
-            c.add("kinh_gui", "error", "Kính gửi", f"mỗi nơi nhận một dòng, đầu dòng «-», {want}", section, p)
+            c.add("kinh_gui", "error", "Kính gửi", f"mỗi nơi nhận phải trên một dòng, đầu dòng «-», {want}", section, p)
             return
     colon = _x_mm(head, head.text.strip())
     if colon is not None and head.x_mm is None:
@@ -305,42 +310,42 @@ def check_recipients(c: Checker) -> None:
         for p in entries:
             x = _x_mm(p, p.text.strip())
             if x is not None and p.x_mm is None and abs(x - colon) > 5:
-                c.add("kinh_gui", "error", "Kính gửi", f"các gạch đầu dòng thẳng hàng dưới dấu hai chấm (lệch {mm(abs(x - colon))})", section, p)
+                c.add("kinh_gui", "error", "Kính gửi", f"các gạch đầu dòng phải thẳng hàng dưới dấu hai chấm (đang lệch {mm(abs(x - colon))})", section, p)
                 return
 
 
 def check_body(c: Checker) -> None:
     paragraphs = [p for p in c.parts.body if not (has_blanks(p.text) and not p.text.strip(" .…/0123456789"))]
     if not c.parts.body:
-        c.add("noi_dung", "error", "Nội dung", "không thấy phần nội dung", "II.6")
+        c.add("noi_dung", "error", "Nội dung", "phải có phần nội dung", "II.6")
         return
     for p in paragraphs:
         c.size("noi_dung_co_chu", "noi_dung", p)
         if p.line_spacing is not None and p.line_spacing not in nd30.LINE_SPACING:
-            c.add("noi_dung_gian_dong", "error", "Nội dung", f"giãn dòng {p.line_spacing:g} dòng (cần từ 1 đến 1,5 dòng)", "II.6e", p)
+            c.add("noi_dung_gian_dong", "error", "Nội dung", f"giãn dòng phải từ 1 đến 1,5 dòng, không phải {_vn(p.line_spacing)} dòng", "II.6e", p)
         if is_title(p) and p.align == "center":
             continue
         if p.align not in ("both", "distribute") and len(p.text) > 80:
             c.add("noi_dung_can_deu", "error", "Nội dung", "nội dung phải canh đều hai lề", "II.6e", p)
         first = p.first_line_cm
         if first is not None and first > 0 and not any(abs(first - v) < 0.05 for v in nd30.FIRST_LINE_INDENT_CM):
-            c.add("noi_dung_thut_dau_dong", "error", "Nội dung", f"lùi đầu dòng {first:.2f} cm (cần 1 cm hoặc 1,27 cm)".replace(".", ","), "II.6e", p)
+            c.add("noi_dung_thut_dau_dong", "error", "Nội dung", f"đầu dòng phải lùi vào 1 cm hoặc 1,27 cm, không phải {_vn(round(first, 2))} cm", "II.6e", p)
         elif (first is None or first <= 0) and p.x_mm is None:
             c.add("noi_dung_thut_dau_dong", "error", "Nội dung", "đầu dòng phải lùi vào 1 cm hoặc 1,27 cm", "II.6e", p)
     texts = [p for p in paragraphs if not is_title(p)]
     for p, after in zip(texts, texts[1:]):
         gap = max(p.space_after_pt or 0, after.space_before_pt or 0)
         if gap < nd30.MIN_SPACE_BETWEEN_PT:
-            c.add("noi_dung_cach_doan", "error", "Nội dung", f"khoảng cách giữa các đoạn {gap:g} pt (tối thiểu {nd30.MIN_SPACE_BETWEEN_PT:g} pt)", "II.6e", after)
+            c.add("noi_dung_cach_doan", "error", "Nội dung", f"khoảng cách giữa các đoạn phải từ {nd30.MIN_SPACE_BETWEEN_PT:g} pt trở lên, không phải {_vn(gap)} pt", "II.6e", after)
             break
     if not c.parts.body[-1].text.rstrip().endswith(nd30.CLOSING_MARK):
-        c.add("ket_thuc", "error", "Nội dung", f"phần nội dung kết thúc bằng «{nd30.CLOSING_MARK}»", "Phụ lục III, Mẫu 1.5", c.parts.body[-1])
+        c.add("ket_thuc", "error", "Nội dung", f"phần nội dung phải kết thúc bằng «{nd30.CLOSING_MARK}»", "Phụ lục III, Mẫu 1.5", c.parts.body[-1])
 
 
 def check_noi_nhan(c: Checker) -> None:
     parts = c.parts
     if parts.noi_nhan is None:
-        c.add("noi_nhan", "error", "Nơi nhận", "không thấy «Nơi nhận:»", "II.9d")
+        c.add("noi_nhan", "error", "Nơi nhận", "phải có «Nơi nhận:»", "II.9d")
         return
     c.size("noi_nhan", "noi_nhan", parts.noi_nhan)
     c.style("noi_nhan", "noi_nhan", parts.noi_nhan, bold=True, italic=True)
@@ -370,18 +375,18 @@ def check_signer(c: Checker) -> None:
             continue
         prefix = match["prefix"]
         if not match["dot"]:
-            c.add("quyen_han", "error", "Quyền hạn người ký", f"chữ viết tắt quyền hạn có dấu chấm: «{prefix}.»", section, p)
+            c.add("quyen_han", "error", "Quyền hạn người ký", f"chữ viết tắt quyền hạn phải có dấu chấm: «{prefix}.»", section, p)
         rest = text[match.end():]
         if prefix == "KT" and " PHÓ " in f" {rest} " and i == len(lines) - 1:
-            c.add("quyen_han", "error", "Quyền hạn người ký", f"«{prefix}. …» và chức vụ người ký (cấp phó) trên hai dòng", section, p)
+            c.add("quyen_han", "error", "Quyền hạn người ký", f"«{prefix}. …» và chức vụ người ký (cấp phó) phải trên hai dòng", section, p)
         elif prefix in ("KT", "TL", "TUQ", "TM") and i == len(lines) - 1:
-            c.add("quyen_han", "error", "Quyền hạn người ký", f"thiếu chức vụ người ký dưới dòng «{text}»", section, p)
+            c.add("quyen_han", "error", "Quyền hạn người ký", f"phải có chức vụ người ký dưới dòng «{text}»", section, p)
     if parts.signer_layout == "paragraphs" and titles:
         head = titles[0]
         width = head.width_mm or c.view.page.text_width_mm
         if head.align == "right" or (head.align == "center" and head.left_mm < 0.3 * width):
             where = "canh phải" if head.align == "right" else "canh giữa trang"
-            c.add("khoi_chu_ky", "error", "Khối chữ ký", f"khối chữ ký {where}: cần canh giữa trong cột bên phải, ngang hàng với Nơi nhận", "II.7đ", head)
+            c.add("khoi_chu_ky", "error", "Khối chữ ký", f"khối chữ ký phải canh giữa trong cột bên phải, ngang hàng với Nơi nhận, không được {where}", "II.7đ", head)
 
 
 def printed(parts: Parts) -> rulebook.Printed:
@@ -424,15 +429,15 @@ def check_page_numbers(c: Checker) -> None:
     name = RULES["so_trang"].name
     if numbered["footer"] or numbered["first_footer"]:
         p = (numbered["footer"] or numbered["first_footer"])[0]
-        c.add("so_trang", "error", name, "số trang ở chân trang (cần ở giữa lề trên)", "Phần I, Mục I.7", p)
+        c.add("so_trang", "error", name, "số trang phải ở giữa lề trên, không được ở chân trang", "Phần I, Mục I.7", p)
     if numbered["first_header"] or (numbered["header"] and not view.page.title_page):
-        c.add("so_trang", "error", name, "trang 1 có số trang (không hiển thị số trang thứ nhất)", "Phần I, Mục I.7")
+        c.add("so_trang", "error", name, "trang 1 không được hiển thị số trang", "Phần I, Mục I.7")
     for p in numbered["header"]:
         if p.align != "center":
             c.add("so_trang", "error", name, "số trang phải canh giữa lề trên", "Phần I, Mục I.7", p)
         c.size("so_trang", "so_trang", p)
     if not any(numbered.values()) and c.pages >= 2:
-        c.add("so_trang_thieu", "warning", name, f"không có số trang: văn bản {c.pages} trang phải đánh số từ trang 2", "Phần I, Mục I.7")
+        c.add("so_trang_thieu", "warning", name, f"văn bản {c.pages} trang phải đánh số trang từ trang 2 (không thấy số trang)", "Phần I, Mục I.7")
 
 
 CHECKS = (check_page_setup, check_fonts, check_header, check_recipients, check_body, check_noi_nhan, check_signer, check_shared, check_page_numbers)
