@@ -26,6 +26,14 @@ class Span:
 
 
 @dataclass(frozen=True)
+class BodyTable:
+    """A table of the body (`bang:`), laid out by the writer's table builder."""
+
+    bang: object  # congvan.model.Bang
+    style: str = "bang"
+
+
+@dataclass(frozen=True)
 class BodyParagraph:
     style: str  # component key: noi_dung, phan, muc, khoan, diem
     text: str  # with inline markup
@@ -81,6 +89,9 @@ def _outline(blocks: list[Block], depth_gach: int = 0) -> list[BodyParagraph]:
         if isinstance(block, str):
             out += _free_text(block)
             continue
+        if block.loai == "bang":
+            out.append(BodyTable(block.bang))
+            continue
         children = _outline(block.noi_dung, depth_gach + (block.loai == "gach"))
         out += _numbered(block, counters, depth_gach, bool(block.noi_dung))
         out += children
@@ -112,7 +123,10 @@ def paragraphs_of(noi_dung: str | list[Block]) -> list[BodyParagraph]:
 def flatten(noi_dung: str | list[Block]) -> list[BodyParagraph]:
     """The body as paragraphs, numbered, with the closing `./.` on the last one."""
     paragraphs = paragraphs_of(noi_dung)
-    if paragraphs:
+    if paragraphs and isinstance(paragraphs[-1], BodyTable):
+        # A body that ends on a table still ends with the closing mark, below it.
+        paragraphs.append(BodyParagraph("noi_dung", "./."))
+    elif paragraphs:
         last = paragraphs[-1]
         paragraphs[-1] = BodyParagraph(last.style, close_body(last.text), last.bold)
     return paragraphs

@@ -19,7 +19,7 @@ from typing import Annotated, Any, Literal, Union
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, ValidationInfo, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
-from . import kinds, nd30
+from . import kinds, nd30, tables
 from .errors import InputError
 from .validation import problems
 from .vietnamese import clean_text
@@ -28,6 +28,8 @@ from .vietnamese import clean_text
 LAYOUT_SUFFIXES = (".docx", ".yaml", ".yml", ".json", ".toml")
 # Fields that name a file, relative to the data file they are written in.
 PATH_FIELDS = (("layout",), ("nguoi_ky", "chu_ky"), ("nguoi_ky", "con_dau"))
+# A table's file (`bang: {tep: …}`), wherever the table sits in the body.
+TABLE_FILE = ("bang", "tep")
 
 
 def _lines(value: Any) -> Any:
@@ -288,7 +290,61 @@ def _diem_count(blocks: Any) -> Any:
     return blocks
 
 
-OutlineKind = Literal["phan", "muc", "khoan", "diem", "gach"]
+OutlineKind = Literal["phan", "muc", "khoan", "diem", "gach", "bang"]
+
+
+def _cells(value: Any) -> Any:
+    """Rows of cells as text; whole numbers from JSON or TOML kept exact."""
+    if not isinstance(value, list):
+        return value
+    out = []
+    for row in value:
+        if not isinstance(row, list):
+            raise ValueError("mỗi dòng của bảng là một danh sách các ô, ví dụ [1, Sở Tài chính, 1.500.000]")
+        if any(isinstance(c, float) for c in row):
+            raise ValueError("số thực trong bảng dễ sai: viết thành chuỗi kiểu Việt Nam, ví dụ '1,5'")
+        out.append([tables.cell_text(c) for c in row])
+    return out
+
+
+class Bang(_Model):
+    """A table in the body: a header row and rows, typed or read from a CSV/XLSX file
+    (Phụ lục I, Phần I, Mục I.2 lets pages of tables be set landscape)."""
+
+    tieu_de: str | None = Field(default=None, description="tên bảng, in đậm, canh giữa trên bảng (tùy chọn)")
+    don_vi: str | None = Field(default=None, description="đơn vị tính, in nghiêng bên phải trên bảng: «Đơn vị tính: đồng» (tùy chọn)")
+    cot: list[str] = Field(default_factory=list, description="dòng tiêu đề: tên các cột; lặp lại ở đầu mỗi trang")
+    dong: Annotated[list[list[str]], BeforeValidator(_cells)] = Field(
+        default_factory=list, description="các dòng của bảng, mỗi dòng một danh sách ô; số viết kiểu Việt Nam được canh phải")
+    tep: str | None = Field(default=None, description="tệp .csv hoặc .xlsx chứa bảng (dòng đầu là tiêu đề), tính từ thư mục của tệp dữ liệu")
+    tong: bool | list[str] = Field(default=False, description="thêm dòng «Tổng cộng»: true cho mọi cột số, hoặc danh sách tên các cột cần cộng")
+    ngang: bool = Field(default=False, description="đặt bảng trên trang ngang riêng (bảng rộng; Phụ lục I, Phần I, Mục I.2)")
+
+    @model_validator(mode="after")
+    def _rows(self) -> "Bang":
+        if self.tep:
+            if self.dong or self.cot:
+                raise ValueError("bảng lấy từ tệp (tep) thì không ghi thêm cot, dong")
+            cells = tables.read_cells(Path(self.tep))
+            if not cells:
+                raise ValueError(f"tệp bảng '{self.tep}' không có dòng nào")
+            object.__setattr__(self, "cot", cells[0])
+            object.__setattr__(self, "dong", cells[1:])
+        if not self.cot:
+            raise ValueError("bảng cần dòng tiêu đề (cot) hoặc tệp (tep)")
+        for number, row in enumerate(self.dong, 1):
+            if len(row) > len(self.cot):
+                raise ValueError(f"dòng {number} của bảng có {len(row)} ô, nhiều hơn {len(self.cot)} cột")
+        if isinstance(self.tong, list):
+            unknown = [name for name in self.tong if name not in self.cot]
+            if unknown:
+                raise ValueError(f"tong: không có cột '{unknown[0]}' (các cột: {', '.join(self.cot)})")
+        return self
+
+    @property
+    def rows(self) -> list[list[str]]:
+        """Every row padded to the width of the header."""
+        return [row + [""] * (len(self.cot) - len(row)) for row in self.dong]
 
 
 class Muc(_Model):
@@ -301,12 +357,17 @@ class Muc(_Model):
     loai: OutlineKind
     tieu_de: str
     noi_dung: Annotated[list["Block"], AfterValidator(_diem_count)] = Field(default_factory=list)
+    bang: Bang | None = None  # a table: written `{bang: {cot: [...], dong: [...]}}`
 
     @model_validator(mode="before")
     @classmethod
     def _parse(cls, value: Any) -> Any:
         if not isinstance(value, dict) or "loai" in value:
             return value
+        if "bang" in value:
+            if len(value) != 1:
+                raise ValueError("một bảng viết riêng một mục: - bang: {cot: [...], dong: [...]}")
+            return {"loai": "bang", "tieu_de": "", "bang": value["bang"]}
         if len(value) == 1 and next(iter(value.values())) is None:
             key = next(iter(value))
             raise ValueError(

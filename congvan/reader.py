@@ -384,4 +384,21 @@ def relative_to(data: Any, folder: Path) -> Any:
             value = owner.get(keys[-1])
             if isinstance(value, str) and value.strip() and not Path(value).is_absolute():
                 owner[keys[-1]] = str(folder / value.strip())
-    return data
+    return _table_files(data, folder)
+
+
+def _table_files(value: Any, folder: Path) -> Any:
+    """`bang: {tep: …}` anywhere in the body, relative to the data file's folder."""
+    from .model import TABLE_FILE
+
+    if isinstance(value, list):
+        return [_table_files(v, folder) for v in value]
+    if not isinstance(value, dict):
+        return value
+    value = {k: _table_files(v, folder) for k, v in value.items()}
+    table = value.get(TABLE_FILE[0])
+    if isinstance(table, dict) and isinstance(table.get(TABLE_FILE[1]), str):
+        name = table[TABLE_FILE[1]].strip()
+        if name and not Path(name).is_absolute():
+            value[TABLE_FILE[0]] = {**table, TABLE_FILE[1]: str(folder / name)}
+    return value

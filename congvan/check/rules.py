@@ -325,6 +325,8 @@ def check_body(c: Checker) -> None:
             c.add("noi_dung_gian_dong", "error", "Nội dung", f"giãn dòng phải từ 1 đến 1,5 dòng, không phải {_vn(p.line_spacing)} dòng", "II.6e", p)
         if is_title(p) and p.align == "center":
             continue
+        if p.align in ("right", "end") and len(p.text) <= 80:
+            continue  # a short line set right, such as a table's unit ("Đơn vị tính: …")
         if p.align not in ("both", "distribute") and len(p.text) > 80:
             c.add("noi_dung_can_deu", "error", "Nội dung", "nội dung phải canh đều hai lề", "II.6e", p)
         first = p.first_line_cm

@@ -15,6 +15,8 @@ import io
 import re
 import zipfile
 from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Callable
 from pathlib import PurePosixPath
 
 from docxtpl import DocxTemplate
@@ -152,10 +154,20 @@ class CompiledTemplate:
         self.header_columns = widths
         return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
-    def render(self, context: dict, replacements: dict[str, bytes], images: list[tuple[str, bytes]] = ()) -> bytes:
+    @cached_property
+    def section(self) -> etree._Element | None:
+        """The page set-up of the document body (its last `w:sectPr`), to repeat
+        where a table opens a section of its own."""
+        root = etree.fromstring(dict(self.parts)["word/document.xml"])
+        body = root.find(w("body"))
+        return body.find(w("sectPr")) if body is not None else None
+
+    def render(self, context: dict, replacements: dict[str, bytes], images: list[tuple[str, bytes]] = (),
+               edit: Callable[[str, str], str] | None = None) -> bytes:
         """The .docx bytes: templated parts rendered with `context`, `replacements`
         (e.g. docProps/core.xml) put in as they are, `images` (name, PNG) added
-        as `word/media/<name>.png` under relationship ids `rIdCv<name>`."""
+        as `word/media/<name>.png` under relationship ids `rIdCv<name>`; `edit`
+        (part name, XML) → XML, if given, finishes each rendered part."""
         out = dict(replacements)
         for name, template in self.templates.items():
             try:
@@ -166,7 +178,8 @@ class CompiledTemplate:
                 raise TemplateFileError(self.source, f"thẻ '{{{{ {tag} }}}}' không có trong dữ liệu công văn ({name})") from None
             except TemplateError as exc:
                 raise TemplateFileError(self.source, f"không điền được thẻ trong {name}: {jinja_reason(str(exc))}") from None
-            out[name] = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml).encode("utf-8")
+            xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
+            out[name] = (edit(name, xml) if edit else xml).encode("utf-8")
         parts = [(n, out.get(n, d)) for n, d in self.parts]
         if images:
             parts = _with_images(parts, images)

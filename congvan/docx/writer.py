@@ -16,14 +16,14 @@ from lxml import etree
 from markupsafe import Markup
 
 from .. import nd30
-from ..body import BodyParagraph, flatten, spans
+from ..body import BodyParagraph, BodyTable, flatten, spans
 from ..layout import DEFAULT_LAYOUT, Layout
 from ..model import CongVan
 from ..typeset import Font, HeaderFrame, HeaderPlan, compose_entry, compose_title, no_break_references, plan_header
 from ..typeset.metrics import text_width_pt
 from ..vietnamese import ngay_thang_nam
 from .compiled import CompiledTemplate, TemplateFileError
-from .components import BUILDERS, Frame
+from .components import BUILDERS, Frame, table
 from .conformance import template_departures
 from .images import Image, place_images, signature_images
 from .styles import style_id
@@ -75,7 +75,9 @@ class DocxWriter:
 
     def to_bytes(self, cv: CongVan) -> bytes:
         images = signature_images(cv.nguoi_ky)
-        return self.template_for(cv).render(self.context(cv, images), {"docProps/core.xml": core_xml(cv)}, [(i.name, i.data) for i in images])
+        compiled = self.template_for(cv)
+        edit = _number_after_landscape if _has_landscape(cv) else None
+        return compiled.render(self.context(cv, images, compiled), {"docProps/core.xml": core_xml(cv)}, [(i.name, i.data) for i in images], edit)
 
     def frame(self, compiled: CompiledTemplate) -> HeaderFrame:
         """What the template lets the header do: a split that follows the data when its
@@ -91,16 +93,18 @@ class DocxWriter:
         so = f"{cv.so:02d}" if cv.so is not None else self.layout.so_trong
         frame = frame or self.frame(self.template_for(cv))
         return plan_header(self.layout, frame, tuple(cv.co_quan_chu_quan), tuple(cv.co_quan_ban_hanh),
-                           f"Số: {so}/{cv.ky_hieu}", cv.trich_yeu or "", f"{cv.dia_danh}, {self._day(cv)}")
+                           f"Số: {so}/{cv.ky_hieu}", cv.trich_yeu if cv.kind.vv and cv.trich_yeu else "", f"{cv.dia_danh}, {self._day(cv)}")
 
     def _day(self, cv: CongVan) -> str:
         return ngay_thang_nam(cv.ngay.ngay, cv.ngay.thang, cv.ngay.nam, blank=self.layout.ngay_trong)
 
-    def context(self, cv: CongVan, images: list[Image] = ()) -> dict:
+    def context(self, cv: CongVan, images: list[Image] = (), compiled: CompiledTemplate | None = None) -> dict:
         """The value of every tag a layout template may use (`congvan.docx.tags.TAGS`)."""
+        compiled = compiled or self.template_for(cv)
+        page = Frame(self.layout, self.text_width, compiled.section)
         so = f"{cv.so:02d}" if cv.so is not None else self.layout.so_trong
         day = self._day(cv)
-        frame = self.frame(self.template_for(cv))
+        frame = self.frame(compiled)
         plan = self.header_plan(cv, frame)
         left = mm(plan.left_mm) if frame.movable else self.widths["co_quan"]
         right = mm(frame.total_mm) - left if frame.movable else self.widths["pham_vi_luu_hanh"]
@@ -122,16 +126,15 @@ class DocxWriter:
             "ngay": day,
             "dia_danh_ngay": xml([self._date(plan)]),
             "kinh_gui": xml(self._kinh_gui(cv)),
-            "noi_dung": xml(self._body(cv)),
+            "noi_dung": xml(self._body(cv, page)),
             "noi_nhan": xml(self._noi_nhan(cv)),
             "nguoi_ky": xml(self._nguoi_ky(cv, images)),
             "lien_he": xml([self._footer(cv)]),
         }
         # The components the kind adds to the shared blocks (congvan.docx.components).
-        frame = Frame(self.layout, self.text_width)
         for name in cv.kind.components:
             if name in BUILDERS:
-                context[name] = xml(BUILDERS[name](cv, frame))
+                context[name] = xml(BUILDERS[name](cv, page))
         # A text never breaks a line inside a template's run: Word would show nothing.
         return {k: " ".join(v.split("\n")) if isinstance(v, str) and not isinstance(v, Markup) else v for k, v in context.items()}
 
@@ -212,12 +215,15 @@ class DocxWriter:
 
     # -- body (ô 6) ---------------------------------------------------------
 
-    def _body(self, cv: CongVan) -> list[etree._Element]:
+    def _body(self, cv: CongVan, frame: Frame) -> list[etree._Element]:
         if cv.noi_dung is None:
             return []
         paragraphs = flatten(cv.noi_dung)
         out = []
         for i, para in enumerate(paragraphs):
+            if isinstance(para, BodyTable):
+                out += table.build(para.bang, frame)
+                continue
             # Keep the closing paragraph with the signature block below it.
             out.append(self._body_paragraph(para, keep_next=i == len(paragraphs) - 1))
         return out
@@ -284,6 +290,20 @@ def noi_nhan_entries(cv: CongVan) -> list[str]:
     if cv.nguoi_soan:
         entries[-1] += f" {cv.nguoi_soan}."
     return entries
+
+
+def _has_landscape(cv: CongVan) -> bool:
+    blocks = flatten(cv.noi_dung) if cv.noi_dung is not None else []
+    return any(isinstance(b, BodyTable) and b.bang.ngang for b in blocks)
+
+
+def _number_after_landscape(name: str, xml: str) -> str:
+    """The section after a landscape table is not page 1: its first page is numbered
+    (Phần I, Mục I.7), so the body's last section drops the title-page set-up."""
+    if name != "word/document.xml":
+        return xml
+    at = xml.rfind("<w:sectPr")
+    return xml[:at] + xml[at:].replace("<w:titlePg/>", "", 1)
 
 
 def punctuate(entries: list[str]) -> list[str]:

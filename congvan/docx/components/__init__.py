@@ -13,7 +13,7 @@ from lxml import etree
 
 from ...layout import Layout
 from ...model import CongVan
-from . import decision, title
+from . import decision, table, title
 
 
 @dataclass(frozen=True)
@@ -22,6 +22,7 @@ class Frame:
 
     layout: Layout
     text_width: int
+    section: etree._Element | None = None  # the document's page set-up (its body's w:sectPr)
 
 
 Builder = Callable[[CongVan, Frame], list[etree._Element]]

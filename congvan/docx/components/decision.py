@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from lxml import etree
 
-from ...body import BodyParagraph, close_body, paragraphs_of, spans
+from ...body import BodyParagraph, BodyTable, close_body, paragraphs_of, spans
 from ..styles import style_id
 from ..wml import el, paragraph, pt, run, w
+from . import table
 
 # A line's worth of air around the centred lines, as in Mẫu 1.2.
 SPACE_AROUND_PT = 6
@@ -43,7 +44,9 @@ def dieu(cv, frame) -> list[etree._Element]:
         label = f"Điều {number}."
         body = paragraphs_of(article.noi_dung)
         if number == len(cv.dieu):
-            if body:
+            if body and isinstance(body[-1], BodyTable):
+                body.append(BodyParagraph("noi_dung", "./."))
+            elif body:
                 body[-1] = BodyParagraph(body[-1].style, close_body(body[-1].text), body[-1].bold)
             else:
                 article = article.model_copy(update={"tieu_de": close_body(article.tieu_de)})
@@ -55,7 +58,8 @@ def dieu(cv, frame) -> list[etree._Element]:
             out.append(paragraph(style_id("dieu"), [run(label, bold=True), *_runs(" " + first.text, first.bold)]))
         else:
             out.append(paragraph(style_id("dieu"), [run(label, bold=True)], keep_next=True))
-        out += [paragraph(style_id(p.style), _runs(p.text, p.bold)) for p in body]
+        for p in body:
+            out += table.build(p.bang, frame) if isinstance(p, BodyTable) else [paragraph(style_id(p.style), _runs(p.text, p.bold))]
     if out:
         # The closing article stays with the signature block below it.
         out[-1].find(w("pPr")).insert(1, el("keepNext"))
