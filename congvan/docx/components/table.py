@@ -12,10 +12,10 @@ from decimal import Decimal
 from lxml import etree
 
 from ... import nd30
-from ...metrics import text_width_pt
+from ...typeset import text_width_pt
 from ...tables import is_row_number, number
 from ...vietnamese import format_number
-from ..wml import el, mm, paragraph, pt, run, w
+from ..wml import el, mm, paragraph, pt, run, runs_with_breaks, w
 
 # The decree does not size the text of tables; one step under the body, as
 # agencies' tables commonly are.
@@ -74,13 +74,7 @@ def widths(table: list[list[str]], available: int) -> list[int]:
 def _cell(width: int, text: str, jc: str, bold: bool = False, span: int = 1) -> etree._Element:
     props = el("tcPr", None, el("tcW", {"w": width, "type": "dxa"}), el("gridSpan", {"val": span}) if span > 1 else None,
                el("vAlign", {"val": "center"}))
-    lines = text.split("\n")
-    runs = []
-    for i, line in enumerate(lines):
-        r = run(line, bold=True if bold else None, size=SIZE_PT)
-        if i:
-            r.insert(len(r) - 1, el("br"))
-        runs.append(r)
+    runs = runs_with_breaks(text.split("\n"), bold=True if bold else None, size=SIZE_PT)
     return el("tc", None, props, paragraph("Normal", runs, jc=jc, spacing={"before": pt(2), "after": pt(2)}))
 
 
