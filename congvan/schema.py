@@ -237,8 +237,10 @@ def _inputs(schemas: dict[str, Any]) -> None:
     typed = [
         {"type": "object", "properties": {kind: {"type": "string", "pattern": TEXT}, "noi_dung": {"type": "array", "items": block}},
          "required": [kind], "additionalProperties": False}
-        for kind in _literal_values(model.OutlineKind)
+        for kind in _literal_values(model.OutlineKind) if kind != "bang"
     ]
+    # A table of the body: `{bang: {cot: […], dong: […]}}`, alone in its item.
+    typed.append({"type": "object", "properties": {"bang": {"$ref": "#/$defs/Bang"}}, "required": ["bang"], "additionalProperties": False})
     text, examples = DESCRIPTIONS["Muc"]
     schemas["Muc"] = {"description": text, "examples": examples, "anyOf": [*typed, muc]}
 
