@@ -277,7 +277,9 @@ def find_parts(view: DocxView) -> Parts:
                 signer, body = tail + signer, body[: len(body) - len(tail)]
         if signer and parts.signer_layout == "":
             parts.signer_layout = "paragraphs"
-    parts.body = [p for p in body if p.text.strip() and p.rule_mm is None]
+    # Cells of a table inside the body (`bang:`, a typed table of figures) are not
+    # body paragraphs: II.6e sets running text, not a table's cells.
+    parts.body = [p for p in body if p.text.strip() and p.rule_mm is None and p.cell is None]
     signer = [p for p in signer if p.text.strip() and p.rule_mm is None]
     # Titles: the capital lines on top; the name: the last line; the signature and
     # seal notes of a template ("(Chữ ký…)") are neither.
