@@ -88,10 +88,10 @@ def plan_header(layout: Layout, frame: HeaderFrame, chu_quan: tuple[str, ...], b
     left = min(preferred, total - top_right / SAFETY / PT_PER_MM) if frame.movable else preferred
     left = max(round(left, 1), total * MIN_LEFT_SHARE)
     lowest = total * MIN_LEFT_SHARE if frame.movable else left
-    floor = (len(chu_quan) + len(ban_hanh)) * AGENCY_LINE + VV_LINE  # no split can cost less
+    # Narrowing the left column never saves a line of the agency or the V/v and only
+    # moves away from the profile's split; it can only let the date keep its size. So
+    # the search stops at the first split where the date has its full size.
     while left >= lowest - 1e-9:
-        if best is not None and floor + abs(left - preferred) * PER_MM >= best[0]:
-            break  # narrower still cannot win
         right_pt = (total - left) * PT_PER_MM
         plan = _plan_at(left, left * PT_PER_MM, right_pt, top_right, chu_quan, ban_hanh, chu_quan_font, ban_hanh_font,
                         so_width, vv_block, vv_font, date_line, date_sizes, layout)
@@ -100,6 +100,8 @@ def plan_header(layout: Layout, frame: HeaderFrame, chu_quan: tuple[str, ...], b
             cost += abs(left - preferred) * PER_MM
             if best is None or cost < best[0] - 1e-9:
                 best = (cost, candidate)
+            if candidate.date_size == date_sizes[0] and len(candidate.date) == 1:
+                break
         left = round(left - STEP_MM, 1)
     if best is None:
         return _unplanned(layout, frame, chu_quan, ban_hanh, trich_yeu, date_line)

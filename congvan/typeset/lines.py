@@ -66,7 +66,7 @@ def compose(block: Block, font: Font, width_pt: float, first_width_pt: float | N
         return ()
     n = len(words)
     space = font.width(" ")
-    widths = [font.width(word) for word in words]
+    widths = _word_widths(words, font)
     limit = width_pt * SAFETY
     first = (first_width_pt if first_width_pt is not None else width_pt) * SAFETY
     # best[i]: (lines, cost, previous break) of the best composition of words[:i].
@@ -98,6 +98,11 @@ def compose(block: Block, font: Font, width_pt: float, first_width_pt: float | N
         at = best[at][2]
     starts = [best[c][2] for c in cuts]
     return tuple(" ".join(words[s:e]) for s, e in zip(reversed(starts), reversed(cuts)))
+
+
+@lru_cache(maxsize=4096)
+def _word_widths(words: tuple[str, ...], font: Font) -> list[float]:
+    return [font.width(word) for word in words]
 
 
 def _line_cost(block: Block, start: int, end: int, n: int, length: float, room: float) -> float:

@@ -29,7 +29,8 @@ _HEADS = _keys(phrases.HEADS) | _keys(phrases.TITLES)
 _AUTHORITY = {_key(w) for w in phrases.AUTHORITY}
 _UNITS = _keys(phrases.UNITS)
 _PLACES = _keys(phrases.PLACES)
-_WORDS = _keys(phrases.COMPOUNDS) | _HEADS | _UNITS | _PLACES
+_COMPOUNDS = _keys(phrases.COMPOUNDS)
+_WORDS = _COMPOUNDS | _HEADS | _UNITS | _PLACES
 _LONGEST = max(len(entry) for entry in _WORDS)
 _CONJUNCTIONS = {_key(w) for w in phrases.CONJUNCTIONS}
 _CLOSING = set(phrases.CLOSING_MARKS)
@@ -99,7 +100,20 @@ def agency_block(name: str) -> Block:
     return Block(words, tuple(costs), orphans=False)
 
 
+@lru_cache(maxsize=1024)
 def relaxed(block: Block) -> Block:
-    """The same block where every space may break, the forbidden ones at a high cost:
-    for a name whose locked phrase is wider than its column."""
-    return Block(block.words, tuple(UNKNOWN * 10 if math.isinf(c) else c for c in block.costs), block.orphans)
+    """The same block where every space may break, for a name whose locked phrase is
+    wider than its column: inside a head or a place between its words
+    (`TRƯỜNG TRUNG HỌC` / `PHỔ THÔNG`) before inside a word (`TRUNG` / `HỌC`)."""
+    keys = [_key(w) for w in block.words]
+    inside_word = set()
+    at = 0
+    while at < len(keys):
+        size = _match(keys, at, _COMPOUNDS)
+        inside_word.update(range(at, at + size - 1))
+        at += max(size, 1)
+    costs = tuple(
+        (UNKNOWN * 10 if i in inside_word else UNKNOWN * 2) if math.isinf(c) else c
+        for i, c in enumerate(block.costs)
+    )
+    return Block(block.words, costs, block.orphans)
