@@ -10,6 +10,7 @@ from .batch import Job, Result, Summary, render_many
 from .check import Report, check_docx
 from .errors import CongVanError, InputError, Problem, TextError
 from .layout import DEFAULT_LAYOUT, Layout, load_layout
+from .limits import Limits
 from .model import CongVan, LienHe, Muc, Ngay, NguoiKy, NguoiSoan, QuyenHan
 from .reader import load
 from .render import render_docx, write_docx
@@ -24,6 +25,7 @@ __all__ = [
     "render_docx", "write_docx", "__version__",
 ]
 __all__ += ["Job", "Result", "Summary", "render_many"]
+__all__ += ["Limits"]
 __all__ += ["Report", "check_docx"]
 __all__ += ["PdfEngine", "render_pdf", "write_pdf"]
 __all__ += ["format_date", "format_number", "ngay_ngan", "ngay_thang_nam", "so_thanh_chu", "tien", "tien_thanh_chu"]

@@ -7,6 +7,7 @@
 from .jobs import Job
 from .names import DEFAULT_NAME, safe_name
 from .outputs import Result, Summary
-from .runner import render_many
+from .folder import FolderBusy
+from .runner import Interrupted, render_many
 
-__all__ = ["DEFAULT_NAME", "Job", "Result", "Summary", "render_many", "safe_name"]
+__all__ = ["DEFAULT_NAME", "FolderBusy", "Interrupted", "Job", "Result", "Summary", "render_many", "safe_name"]

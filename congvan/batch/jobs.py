@@ -9,7 +9,10 @@ any `concurrent.futures.Executor` (a process pool, dask, Ray) can run the work.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, replace
+import signal
+import threading
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Mapping
@@ -17,6 +20,7 @@ from typing import Mapping
 from ..errors import CongVanError
 from ..explain import os_reason
 from ..layout import Layout
+from ..limits import DEFAULT as DEFAULT_LIMITS, Limits, using
 from ..model import CongVan
 from ..preflight import preflight
 from ..reader import Lines, load_mapping, to_dispatch
@@ -75,6 +79,36 @@ class Settings:
     layout_file: str | None = None  # where `layout` was read, for the notices' lines
     pdf: bool = False  # the worker converts and finishes the PDF too
     pdfa: bool = False
+    limits: Limits = field(default=DEFAULT_LIMITS)
+
+
+class JobTimeout(BaseException):
+    """A job ran past the limit job_seconds (a BaseException: no `except Exception`
+    on the way, such as a template's, may take it for the job's own error)."""
+
+
+@contextmanager
+def time_limit(seconds: float | None):
+    """SIGALRM after `seconds` in this process's main thread (elsewhere: no limit here;
+    the batch's own watch still stops a worker that hangs)."""
+    if not seconds or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expire(signum, frame):
+        raise JobTimeout
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def timeout_message(job: Job, limits: Limits) -> str:
+    return f"{job.label}: quá {limits.job_seconds:g} giây cho một công văn (giới hạn job_seconds), đã dừng"
 
 
 @dataclass(frozen=True)
@@ -116,6 +150,14 @@ def build(job: Job, settings: Settings, index: int = 0) -> Outcome:
 
 
 def _build(job: Job, settings: Settings, index: int) -> tuple[Outcome, CongVan | None]:
+    try:
+        with using(settings.limits), time_limit(settings.limits.job_seconds):
+            return _build_one(job, settings, index)
+    except JobTimeout:
+        return Outcome(index, error=timeout_message(job, settings.limits)), None
+
+
+def _build_one(job: Job, settings: Settings, index: int) -> tuple[Outcome, CongVan | None]:
     path = Path(job.source)
     try:
         cv, lines = read_job(job, settings.convert_legacy)
@@ -125,9 +167,10 @@ def _build(job: Job, settings: Settings, index: int) -> tuple[Outcome, CongVan |
         if notices and settings.strict:
             return Outcome(index, error="\n".join(notices)), None  # nothing written
         payload = writer.to_bytes(cv)
-        # The staging folder is this run's own; a job's index names its file there.
+        # The staging folder is this run's own; a job's index names its file there
+        # (written again if the job is retried after its worker died).
         staged = os.path.join(settings.staging, f"{index}.docx")
-        fd = os.open(staged, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)  # less the umask, as open() does
+        fd = os.open(staged, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o666)  # less the umask, as open() does
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
         return Outcome(index, stem, staged, warnings=notices), cv

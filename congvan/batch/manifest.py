@@ -3,8 +3,15 @@
 `.congvan-manifest.json` in the output folder holds, per job (input file, and row of
 the data table for a template), the content hashes of the input, of the data row,
 of the .docx template and of the layout, the congvan version and the options that
-shape the output; and the outputs' file names. A job whose record matches and whose
-outputs exist is not rebuilt.
+shape the output; and the outputs' file names with the identity of each file
+(inode, size, modification time). A job whose record matches and whose outputs are
+those very files is not rebuilt.
+
+While a batch runs, each record goes first to the journal `.congvan-journal.jsonl`,
+one line per output, appended and fsync'd *before* the finished files are renamed
+into place; at the end the journal is folded into the manifest. So after any
+interruption (Ctrl-C, SIGKILL, power loss) a re-run knows every name it had claimed
+(no `-2` copies of its own files) and rebuilds only what is missing.
 """
 
 from __future__ import annotations
@@ -18,7 +25,14 @@ from pathlib import Path
 from typing import Any
 
 FILE = ".congvan-manifest.json"
+JOURNAL = ".congvan-journal.jsonl"
 FORMAT = 1
+
+
+def fingerprint(path: Path) -> list[int]:
+    """Which file this is: a rename keeps it, a rewrite changes it."""
+    stat = path.stat()
+    return [stat.st_ino, stat.st_size, stat.st_mtime_ns]
 
 
 def _umask() -> int:
@@ -41,6 +55,7 @@ def digest_values(values: Any) -> str:
 class Manifest:
     path: Path
     entries: dict[str, dict] = field(default_factory=dict)
+    journal: int | None = None  # the open journal's descriptor while a batch runs
 
     @classmethod
     def load(cls, folder: Path) -> "Manifest":
@@ -50,7 +65,37 @@ class Manifest:
             entries = data["outputs"] if data.get("format") == FORMAT else {}
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             entries = {}  # missing or damaged: everything is rebuilt
-        return cls(path, entries if isinstance(entries, dict) else {})
+        manifest = cls(path, entries if isinstance(entries, dict) else {})
+        manifest._replay(folder / JOURNAL)
+        return manifest
+
+    def _replay(self, journal: Path) -> None:
+        """The records of an interrupted run, over the manifest; a torn last line is dropped."""
+        try:
+            with journal.open("rb") as handle:
+                for raw in handle:
+                    try:
+                        record = json.loads(raw)
+                        key, entry = record["key"], record["entry"]
+                    except (ValueError, KeyError, TypeError):
+                        continue
+                    if isinstance(key, str) and (entry is None or isinstance(entry, dict)):
+                        self.entries[key] = entry
+        except OSError:
+            pass
+        self.entries = {k: v for k, v in self.entries.items() if v is not None}
+
+    def record(self, key: str, entry: dict) -> None:
+        """Note an output before it lands: appended to the journal and on disk before this returns."""
+        self.entries[key] = entry
+        if self.journal is None:
+            journal = self.path.parent / JOURNAL
+            self.journal = os.open(journal, os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_CLOEXEC, 0o666)
+            # A line torn by an earlier kill must not swallow the first record of this run.
+            os.write(self.journal, b"\n")
+        line = json.dumps({"key": key, "entry": entry}, ensure_ascii=False, sort_keys=True) + "\n"
+        os.write(self.journal, line.encode("utf-8"))
+        os.fsync(self.journal)
 
     def owners(self) -> dict[str, str]:
         """Output stem → the job key that made it."""
@@ -60,8 +105,15 @@ class Manifest:
         entry = self.entries.get(key)
         if not isinstance(entry, dict) or entry.get("made_from") != made_from:
             return None
-        if not all((folder / name).is_file() for name in entry.get("outputs", [])):
-            return None
+        files = entry.get("files") or {}
+        for name in entry.get("outputs", []):
+            try:
+                if fingerprint(folder / name) != files.get(name, fingerprint(folder / name)):
+                    return None  # not the file this job wrote (it never landed, or was replaced)
+            except OSError:
+                return None
+            if not (folder / name).is_file():
+                return None
         return entry
 
     def save(self) -> None:
@@ -75,7 +127,14 @@ class Manifest:
                     entry = json.dumps(self.entries[key], ensure_ascii=False, sort_keys=True)
                     handle.write(f'{"," if i else ""}\n {json.dumps(key, ensure_ascii=False)}: {entry}')
                 handle.write("\n}}\n")
+                handle.flush()
+                os.fsync(handle.fileno())
             os.replace(tmp, self.path)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
+        # Folded into the manifest: the journal starts again empty.
+        if self.journal is not None:
+            os.close(self.journal)
+            self.journal = None
+        (self.path.parent / JOURNAL).unlink(missing_ok=True)

@@ -10,8 +10,9 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..explain import os_reason
 from .jobs import Job, Outcome
-from .manifest import Manifest
+from .manifest import Manifest, fingerprint
 
 FORMATS = ("docx", "pdf")
 
@@ -115,14 +116,23 @@ class Outputs:
             moves.append((outcome.staged, docx))
         if "pdf" in self.formats:
             moves.append((outcome.pdf, self.folder / f"{stem}.pdf"))  # converted and finished by the worker
+        # Recorded (journal, fsync) before anything lands, with the identity of each
+        # staged file, which the rename keeps: after a kill at any point the next run
+        # knows the name is this job's and whether the file there is the finished one.
+        try:
+            entry["files"] = {Path(target).name: fingerprint(Path(staged)) for staged, target in moves}
+            self.manifest.record(key, entry)
+        except OSError as exc:
+            self._stale(key)
+            self.report(Result(job, "failed", error=f"{job.label}: không ghi được sổ ghi {self.folder}: {os_reason(exc)}"))
+            return
         for staged, target in moves:
             try:
                 os.replace(staged, target)
             except OSError as exc:
                 self._stale(key)
-                self.report(Result(job, "failed", error=f"{job.label}: không ghi được {target} ({exc.strerror})"))
+                self.report(Result(job, "failed", error=f"{job.label}: không ghi được {target}: {os_reason(exc)}"))
                 return
-        self.manifest.entries[key] = entry
         self.report(result)
 
     def _stale(self, key: str) -> None:

@@ -10,22 +10,21 @@ number of jobs.
 from __future__ import annotations
 
 import os
-import shutil
 from collections import deque
-from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from concurrent.futures import Executor, Future, TimeoutError
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Callable, Iterable, Sized
 
 from ..docx.template import DEFAULT_TEMPLATE
 from ..layout import DEFAULT_LAYOUT, Layout
-from . import pdf
-from .jobs import Job, Outcome, Settings, build_chunk
+from ..limits import Limits, current
+from . import pdf, pool
+from .folder import OutputFolder
+from .jobs import Job, Outcome, Settings, build_chunk, timeout_message
 from .manifest import Manifest, digest, digest_values
 from .names import DEFAULT_NAME
 from .outputs import FORMATS, Outputs, Result, Summary
-
-STAGING = ".congvan-tmp"
-
 
 class _Inline(Executor):
     """Runs each call at once in this process: one core, nothing to start."""
@@ -56,6 +55,7 @@ def render_many(
     workers: int | None = None,
     chunk_size: int | None = None,
     on_result: Callable[[Result], None] | None = None,
+    limits: Limits | None = None,
 ) -> Summary:
     """Render every job into `output`, rebuilding only what changed since the last run.
 
@@ -75,9 +75,13 @@ def render_many(
         raise ValueError("formats: cần ít nhất một trong docx, pdf")
     folder = Path(output)
     folder.mkdir(parents=True, exist_ok=True)
-    staging = folder / STAGING
-    shutil.rmtree(staging, ignore_errors=True)  # left by an interrupted run
-    staging.mkdir()
+    with OutputFolder(folder) as place:
+        return _run(jobs, executor, place.staging, folder, formats, name, layout, template, force, convert_legacy,
+                    pdfa, strict, layout_file, workers, chunk_size, on_result, limits or current())
+
+
+def _run(jobs, executor, staging: Path, folder: Path, formats, name, layout, template, force, convert_legacy,
+         pdfa, strict, layout_file, workers, chunk_size, on_result, limits: Limits) -> Summary:
     template_bytes = Path(template or DEFAULT_TEMPLATE).read_bytes()
     made_from_all = {
         "template": digest(template_bytes),
@@ -90,14 +94,19 @@ def render_many(
         "strict": strict,
     }
     settings = Settings(str(staging), name, layout, str(template) if template else None, convert_legacy,
-                        strict, str(layout_file) if layout_file else None, pdf="pdf" in formats, pdfa=pdfa)
+                        strict, str(layout_file) if layout_file else None, pdf="pdf" in formats, pdfa=pdfa,
+                        limits=limits)
     manifest = Manifest.load(folder)
     run = Outputs(folder, formats, manifest, on_result)
 
     own_pool = executor is None
     if own_pool:
         workers = workers or os.cpu_count() or 1
-        executor = _Inline() if workers == 1 else ProcessPoolExecutor(max_workers=workers)
+        try:
+            executor = _Inline() if workers == 1 else pool.start(workers)
+        except KeyboardInterrupt:
+            manifest.save()
+            raise Interrupted(run.summary) from None
     else:
         workers = workers or getattr(executor, "_max_workers", None) or os.cpu_count() or 1
     # A PDF engine this run starts in this process (one core) is this run's to close.
@@ -106,24 +115,66 @@ def render_many(
         # A few jobs per call spread its cost; a short list still reaches every worker.
         size = len(jobs) if isinstance(jobs, Sized) else None
         chunk_size = 1 if isinstance(executor, _Inline) else max(1, min(8, (size or 8 * 4 * workers) // (4 * workers)))
-    in_flight: deque[tuple[Future, list]] = deque()
+    in_flight: deque[tuple[Future, list, Executor]] = deque()
     pending: list = []
     hashes = _InputHashes()
+    # How long the parent waits for a chunk before it takes the worker for hung (a
+    # job's own limit stops ordinary work inside the worker, this catches the rest;
+    # a chunk with PDFs has LibreOffice's own time limits on top).
+    patience = (limits.job_seconds * 3 + (120 if settings.pdf else 30)) if limits.job_seconds else None
+    current_pool = [executor]
 
     def send() -> None:
         tasks = [(index, job) for index, job, _ in pending]
         plan = list(pending)
         pending.clear()
-        in_flight.append((executor.submit(build_chunk, settings, tasks), plan))
+        try:
+            future = current_pool[0].submit(build_chunk, settings, tasks)
+        except BrokenProcessPool:  # a worker died since the last look
+            rebuild(current_pool[0])
+            future = current_pool[0].submit(build_chunk, settings, tasks)
+        in_flight.append((future, plan, current_pool[0]))
         while len(in_flight) > 2 * workers:
             receive()
 
-    def receive() -> None:
-        future, plan = in_flight.popleft()
+    def rebuild(broken) -> None:
+        """A worker died or hung: the pool is replaced (once per breakage)."""
+        if current_pool[0] is broken:
+            pool.kill(broken)
+            current_pool[0] = pool.start(workers)
+
+    def alone(index: int, job: Job) -> Outcome:
+        """A job of a chunk whose worker died, tried again on its own: if it kills its
+        worker again, it fails, and the others go on."""
+        executor = current_pool[0]
         try:
-            outcomes = future.result()
-        except Exception as exc:  # a worker died: its jobs failed, the others go on
-            outcomes = [Outcome(index, error=f"{job.label}: tiến trình xử lý bị lỗi ({type(exc).__name__}: {exc})") for index, job, _ in plan]
+            future = executor.submit(build_chunk, settings, [(index, job)])
+        except BrokenProcessPool:
+            rebuild(executor)
+            executor = current_pool[0]
+            future = executor.submit(build_chunk, settings, [(index, job)])
+        try:
+            return future.result(timeout=patience)[0]
+        except TimeoutError:
+            rebuild(executor)
+            return Outcome(index, error=timeout_message(job, limits))
+        except BrokenProcessPool:
+            rebuild(executor)
+            return Outcome(index, error=f"{job.label}: tiến trình xử lý công văn này bị dừng đột ngột "
+                                        "(có thể do hết bộ nhớ); các công văn khác vẫn được tạo")
+
+    def receive() -> None:
+        future, plan, owner = in_flight.popleft()
+        try:
+            outcomes = future.result(timeout=patience * len(plan) if own_pool and patience else None)
+        except (BrokenProcessPool, TimeoutError) as exc:
+            if own_pool:
+                rebuild(owner)  # a worker died (OOM killer, crash) or hung: a new pool
+                outcomes = [alone(index, job) for index, job, _ in plan]
+            else:
+                outcomes = _failed(plan, exc)
+        except Exception as exc:  # a worker of an outside executor died: its jobs failed, the others go on
+            outcomes = _failed(plan, exc)
         for (index, job, (key, made_from)), outcome in zip(plan, outcomes):
             run.finish(job, key, made_from, outcome)
 
@@ -141,16 +192,40 @@ def render_many(
             send()
         while in_flight:
             receive()
+    except KeyboardInterrupt:
+        clean = False
+        raise Interrupted(run.summary) from None
+    except BaseException:
+        clean = False
+        raise
+    else:
+        clean = True
     finally:
-        for future, _ in in_flight:
+        for future, _, _ in in_flight:
             future.cancel()
-        if own_pool:
-            executor.shutdown(wait=True, cancel_futures=True)
+        if own_pool and not isinstance(current_pool[0], _Inline):
+            if clean:  # workers close their LibreOffice engines on their way out
+                current_pool[0].shutdown(wait=True, cancel_futures=True)
+            else:  # Ctrl-C, an error: no waiting for a job that may never end
+                pool.kill(current_pool[0])
         if own_engine:
             pdf.close_engine()
         manifest.save()
-        shutil.rmtree(staging, ignore_errors=True)
     return run.summary
+
+
+def _failed(plan: list, exc: BaseException) -> list[Outcome]:
+    return [Outcome(index, error=f"{job.label}: tiến trình xử lý bị lỗi ({type(exc).__name__}: {exc})")
+            for index, job, _ in plan]
+
+
+class Interrupted(KeyboardInterrupt):
+    """Ctrl-C during a batch: what was finished is kept (and recorded), the rest is
+    made by the next run. `summary` counts what this run did."""
+
+    def __init__(self, summary: Summary) -> None:
+        super().__init__()
+        self.summary = summary
 
 
 class _InputHashes:

@@ -9,8 +9,6 @@ import argparse
 import glob
 import os
 import sys
-from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
@@ -18,7 +16,7 @@ from typing import Iterator
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-from ..batch import DEFAULT_NAME, Job, Result, render_many
+from ..batch import DEFAULT_NAME, Interrupted, Job, Result, render_many
 from ..batch.names import BUILT_IN, pattern_fields, unknown_field
 from ..content import DEFAULTS_KEY, is_template_text, merge
 from ..errors import CongVanError
@@ -107,46 +105,39 @@ def run(args: argparse.Namespace) -> int:
         error(unknown_field(args.name, unknown[0]))
         return 2
     console = Console(stderr=True)
-    with _pool(workers) as executor:
-        columns = [TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn()]
-        with Progress(*columns, console=console, disable=not console.is_terminal, transient=True) as progress:
-            task = progress.add_task("Đang tạo công văn", total=total)
+    interrupted = False
+    columns = [TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn()]
+    with Progress(*columns, console=console, disable=not console.is_terminal, transient=True) as progress:
+        task = progress.add_task("Đang tạo công văn", total=total)
 
-            warnings: dict[str, None] = {}  # in order, each said once (a layout's for every row)
+        warnings: dict[str, None] = {}  # in order, each said once (a layout's for every row)
 
-            def advance(result: Result) -> None:
-                warnings.update(dict.fromkeys(result.warnings))
-                progress.advance(task)
+        def advance(result: Result) -> None:
+            warnings.update(dict.fromkeys(result.warnings))
+            progress.advance(task)
 
+        try:
+            # render_many runs its own pool: workers that die with the batch, and a new
+            # pool when one of them dies.
             summary = render_many(
                 jobs(sources, fixed), output=args.output, formats=formats, name=args.name, layout=layout,
                 template=args.template, force=args.force, convert_legacy=args.convert_legacy, pdfa=args.pdfa,
                 strict=args.strict, layout_file=args.layout,
                 workers=workers, chunk_size=max(1, min(8, total // (4 * workers))), on_result=advance,
-                executor=executor,
             )
+        except Interrupted as stop:
+            summary, interrupted = stop.summary, True
     for warning in warnings:
         print(f"Cảnh báo: {warning}", file=sys.stderr)
     failures = plan_errors + [result.error or "" for result in summary.failed]
     for message in failures:
         error(message)
-    print(f"Xong: {summary.done} tạo mới, {summary.skipped} bỏ qua (không đổi), {len(failures)} lỗi "
-          f"→ {args.output}")
+    counts = f"{summary.done} tạo mới, {summary.skipped} bỏ qua (không đổi), {len(failures)} lỗi → {args.output}"
+    if interrupted:
+        print(f"Đã dừng (Ctrl-C): {counts}; chạy lại cùng lệnh để tạo nốt phần còn lại.", file=sys.stderr)
+        return 130
+    print(f"Xong: {counts}")
     return 1 if failures else 0
-
-
-@contextmanager
-def _pool(workers: int) -> Iterator[ProcessPoolExecutor | None]:
-    """The worker processes, started before the progress bar's thread (a fork copies none)."""
-    if workers == 1:
-        yield None  # render_many works in this process
-        return
-    executor = ProcessPoolExecutor(max_workers=workers)
-    try:
-        executor.submit(int).result()
-        yield executor
-    finally:
-        executor.shutdown(cancel_futures=True)
 
 
 def _pdf_problem() -> str | None:

@@ -2,7 +2,9 @@
 
 Every soffice is started in a session of its own, so that killing its process group
 reaches soffice.bin (a grandchild, under oosplash) too. Processes still running at
-interpreter exit are killed by an atexit hook.
+interpreter exit are killed by an atexit hook; and a small watchdog process, told of
+every group, kills them if this process dies without running it (SIGKILL, a crash):
+it notices when its pipe from us closes or its parent changes.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import atexit
 import os
 import signal
 import subprocess
+import sys
 import threading
 import time
 from pathlib import Path
@@ -21,11 +24,61 @@ _LIVE: set[subprocess.Popen] = set()
 _LIVE_LOCK = threading.Lock()
 
 
+# Standard library only, started with -S: ready in a few milliseconds.
+WATCHDOG = r"""
+import os, select, signal
+signal.signal(signal.SIGINT, signal.SIG_IGN)
+parent, groups, buffer = os.getppid(), set(), b""
+while os.getppid() == parent:
+    ready = select.select([0], [], [], 0.5)[0]
+    if not ready:
+        continue
+    data = os.read(0, 4096)
+    if not data:
+        break
+    buffer += data
+    *lines, buffer = buffer.split(b"\n")
+    for line in lines:
+        if line[:1] == b"+":
+            groups.add(int(line[1:]))
+        elif line[:1] == b"-":
+            groups.discard(int(line[1:]))
+for group in groups:
+    try:
+        os.killpg(group, signal.SIGKILL)
+    except OSError:
+        pass
+"""
+
+_watchdog: subprocess.Popen | None = None
+_watchdog_owner: int | None = None
+
+
+def _tell_watchdog(line: str) -> None:
+    """Register (+pgid) or forget (-pgid) a process group with this process's watchdog."""
+    global _watchdog, _watchdog_owner
+    with _LIVE_LOCK:
+        if _watchdog is None or _watchdog_owner != os.getpid() or _watchdog.poll() is not None:
+            try:
+                _watchdog = subprocess.Popen([sys.executable, "-S", "-c", WATCHDOG], stdin=subprocess.PIPE,
+                                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                _watchdog_owner = os.getpid()
+            except OSError:
+                _watchdog = None
+                return
+        try:
+            _watchdog.stdin.write(f"{line}\n".encode())
+            _watchdog.stdin.flush()
+        except (OSError, ValueError):
+            pass
+
+
 def spawn(args: list[str]) -> subprocess.Popen:
     proc = subprocess.Popen(
         args, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         start_new_session=True,  # its own process group: killpg reaches soffice.bin too
     )
+    _tell_watchdog(f"+{proc.pid}")
     with _LIVE_LOCK:
         _LIVE.add(proc)
     return proc
@@ -48,6 +101,7 @@ def kill(proc: subprocess.Popen | None) -> None:
         time.sleep(POLL)
     with _LIVE_LOCK:
         _LIVE.discard(proc)
+    _tell_watchdog(f"-{proc.pid}")
 
 
 @atexit.register
