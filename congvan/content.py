@@ -18,12 +18,13 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Mapping
 
-from jinja2 import StrictUndefined, TemplateSyntaxError, UndefinedError
-from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
+from jinja2 import StrictUndefined, Template, TemplateSyntaxError, UndefinedError
+from jinja2.exceptions import SecurityError
+from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from .errors import CongVanError, InputError, Problem
 from .explain import jinja_reason
-from .reader import Lines, _field, _line
+from .validation import Lines, field_path as _field, line_of as _line
 from .vietnamese.filters import FILTERS
 
 DEFAULTS_KEY = "bien"  # top-level block of default values; never part of the dispatch
@@ -63,13 +64,13 @@ def _has_markers(value: Any) -> bool:
 
 
 @lru_cache(maxsize=1024)
-def _compiled(text: str):
+def _compiled(text: str) -> Template:
     return _env.from_string(text)
 
 
-def merge(*layers: Mapping | None) -> dict:
+def merge(*layers: Mapping[str, Any] | None) -> dict[Any, Any]:
     """Later layers win; nested mappings are merged key by key."""
-    out: dict = {}
+    out: dict[Any, Any] = {}
     for layer in layers:
         for key, value in (layer or {}).items():
             if isinstance(value, Mapping) and isinstance(out.get(key), dict):
@@ -79,7 +80,7 @@ def merge(*layers: Mapping | None) -> dict:
     return out
 
 
-def fill(data: dict, lines: Lines, source: str, values: Mapping | None = None, path: Path | None = None) -> dict:
+def fill(data: dict[Any, Any], lines: Lines, source: str, values: Mapping[str, Any] | None = None, path: Path | None = None) -> dict[Any, Any]:
     """Render every text of a template with `values` over its `bien:` defaults.
 
     A text that renders empty is dropped from a list and left out of a mapping, so an
@@ -90,9 +91,9 @@ def fill(data: dict, lines: Lines, source: str, values: Mapping | None = None, p
     if not isinstance(defaults, dict):
         raise InputError(source, [Problem("phải là một nhóm biến: giá trị", DEFAULTS_KEY, _line(lines, (DEFAULTS_KEY,)))])
     context = merge(defaults, values)
-    problems: list[tuple[Exception, str, tuple]] = []
+    problems: list[tuple[Exception, str, tuple[Any, ...]]] = []
 
-    def render(value: str, where: tuple) -> Any:
+    def render(value: str, where: tuple[Any, ...]) -> Any:
         if not any(marker in value for marker in _MARKERS):
             return value
         try:
@@ -102,7 +103,7 @@ def fill(data: dict, lines: Lines, source: str, values: Mapping | None = None, p
             return value
         return out if out.strip() else _EMPTY
 
-    def visit(value: Any, where: tuple) -> Any:
+    def visit(value: Any, where: tuple[Any, ...]) -> Any:
         if isinstance(value, str):
             return render(value, where)
         if isinstance(value, dict):
@@ -114,7 +115,7 @@ def fill(data: dict, lines: Lines, source: str, values: Mapping | None = None, p
         return value
 
     body = {key: value for key, value in data.items() if key != DEFAULTS_KEY}
-    filled = visit(body, ())
+    filled: dict[str, Any] = visit(body, ())
     if problems:
         file_lines = _read_lines(path)
         raise InputError(source, [_problem(exc, value, where, lines, file_lines) for exc, value, where in problems])
@@ -128,7 +129,7 @@ def _read_lines(path: Path | None) -> list[str]:
         return []
 
 
-def _problem(exc: Exception, value: str, path: tuple, lines: Lines, file_lines: list[str]) -> Problem:
+def _problem(exc: Exception, value: str, path: tuple[Any, ...], lines: Lines, file_lines: list[str]) -> Problem:
     inner = getattr(exc, "lineno", None) if isinstance(exc, TemplateSyntaxError) else _template_line(exc)
     line = _line(lines, path)
     if line is not None and inner is not None:

@@ -129,7 +129,8 @@ DEFAULT_LAYOUT = Layout()
 
 def load_layout(path: str | Path) -> Layout:
     """Read a profile from YAML; keys not given keep their defaults."""
-    from .reader import load_mapping, validate
+    from .reader import load_mapping
+    from .validation import validate
 
     data, lines = load_mapping(Path(path))
     return validate(Layout, data, lines, str(path))

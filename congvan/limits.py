@@ -13,7 +13,7 @@ from __future__ import annotations
 import contextlib
 from contextvars import ContextVar
 from dataclasses import dataclass, replace
-from typing import Iterator
+from typing import Any, Iterator
 
 
 @dataclass(frozen=True)
@@ -28,7 +28,7 @@ class Limits:
     docx_bytes: int = 200_000_000  # the unpacked parts of a DOCX read by `check` or as a template
     job_seconds: float = 300.0  # one job of a batch, PDF excluded
 
-    def with_(self, **changes) -> "Limits":
+    def with_(self, **changes: Any) -> "Limits":
         return replace(self, **changes)
 
 

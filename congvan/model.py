@@ -510,6 +510,7 @@ class CongVan(_Model):
         if isinstance(value, list) and name in ("kinh_gui", "can_cu"):
             value = [line for line in value if not blank(line)]
         given = bool(value)
+        name = str(info.field_name)
         required = name in kind.requires or getattr(kind, name, None) == "required"
         forbidden = name in kind.forbids or getattr(kind, name, None) == "forbidden"
         if required and not given:

@@ -11,7 +11,7 @@ import json
 import re
 import tomllib
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Mapping
 
 import yaml
 from . import limits as _limits
@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 FORMATS = {".yaml": "yaml", ".yml": "yaml", ".json": "json", ".toml": "toml"}
 
 
-def load_mapping(path: Path) -> tuple[dict, Lines]:
+def load_mapping(path: Path) -> tuple[dict[Any, Any], Lines]:
     """Read a file into plain data and a map from field path to line number."""
     source = str(path)
     if path.is_dir():
@@ -50,6 +50,11 @@ def load_mapping(path: Path) -> tuple[dict, Lines]:
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise InputError(source, [Problem("tệp không phải văn bản UTF-8", line=line)]) from None
+    return parse_text(text, fmt, source)
+
+
+def parse_text(text: str, fmt: str, source: str) -> tuple[dict[str, Any], Lines]:
+    """Text in `fmt` (yaml, json, toml) → plain data and the line of each field."""
     if not text.strip():
         raise InputError(source, [Problem("tệp rỗng")])
     data, lines = _PARSERS[fmt](text, source)
@@ -69,13 +74,13 @@ class _Loader(yaml.SafeLoader):
     """
 
 
-    def compose_node(self, parent, index):
+    def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node | None:
         # The composer recurses once per level: stop a deep nesting before Python's
         # own recursion limit does, naming the line.
         self.depth = getattr(self, "depth", 0) + 1
         try:
             if self.depth > _limits.current().depth:
-                mark = self.peek_event().start_mark
+                mark = self.peek_event().start_mark  # type: ignore[no-untyped-call]
                 raise InputError(self.name, [_too_deep(mark.line + 1)])
             return super().compose_node(parent, index)
         finally:
@@ -148,14 +153,14 @@ class _Stop(Exception):
     """The walk is over: a limit was hit and its problem recorded."""
 
 
-def _walk(node: yaml.Node, path: tuple, lines: Lines, problems: list[Problem], budget: _Budget) -> None:
+def _walk(node: yaml.Node, path: tuple[Any, ...], lines: Lines, problems: list[Problem], budget: _Budget) -> None:
     try:
         _visit(node, path, lines, problems, budget)
     except _Stop:
         pass
 
 
-def _visit(node: yaml.Node, path: tuple, lines: Lines, problems: list[Problem], budget: _Budget) -> None:
+def _visit(node: yaml.Node, path: tuple[Any, ...], lines: Lines, problems: list[Problem], budget: _Budget) -> None:
     line = node.start_mark.line + 1
     lines.setdefault(path, line)
     budget.nodes += 1
@@ -186,9 +191,9 @@ def _visit(node: yaml.Node, path: tuple, lines: Lines, problems: list[Problem], 
         budget.open.discard(id(node))
 
 
-def _children(node: yaml.Node, path: tuple, lines: Lines, problems: list[Problem], budget: _Budget) -> None:
+def _children(node: yaml.Node, path: tuple[Any, ...], lines: Lines, problems: list[Problem], budget: _Budget) -> None:
     if isinstance(node, yaml.MappingNode):
-        seen: set = set()
+        seen: set[Any] = set()
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
                 # `kinh_gui: {{ don_vi }}` reads as a mapping inside a mapping.
@@ -269,11 +274,12 @@ def _parse_toml(text: str, source: str) -> tuple[Any, Lines]:
 
     first: dict[str, int | None] = {}
 
-    def find(path: tuple) -> None:
+    def find(path: tuple[Any, ...]) -> None:
         key = path[-1]
         if key in first or len(first) > 500:  # each key looked for once; a dispatch has few
-            if first.get(key) is not None:
-                lines[path] = first[key]
+            found = first.get(key)
+            if found is not None:
+                lines[path] = found
             return
         first[key] = None
         pattern = re.compile(rf'^\s*(\[+\s*)?("?){re.escape(str(key))}\2\s*(=|\]|\.)')
@@ -282,7 +288,7 @@ def _parse_toml(text: str, source: str) -> tuple[Any, Lines]:
                 lines[path] = first[key] = number
                 return
 
-    def visit(value: Any, path: tuple) -> None:
+    def visit(value: Any, path: tuple[Any, ...]) -> None:
         if path and isinstance(path[-1], str):
             find(path)
         if isinstance(value, dict):
@@ -302,7 +308,8 @@ _PARSERS = {"yaml": _parse_yaml, "json": _parse_json, "toml": _parse_toml}
 def _check_shape(data: Any, lines: Lines, source: str) -> None:
     """The depth and the number of values of parsed data, within the limits."""
     limit = _limits.current()
-    count, stack = 0, [(data, ())]
+    count = 0
+    stack: list[tuple[Any, tuple[Any, ...]]] = [(data, ())]
     while stack:
         value, path = stack.pop()
         count += 1
@@ -322,7 +329,7 @@ def clean_strings(data: Any, lines: Lines, source: str, convert_legacy: bool = F
 
     problems: list[Problem] = []
 
-    def visit(value: Any, path: tuple) -> Any:
+    def visit(value: Any, path: tuple[Any, ...]) -> Any:
         if isinstance(value, str):
             try:
                 return clean_text(value, _field(path), convert_legacy=convert_legacy)
@@ -341,7 +348,7 @@ def clean_strings(data: Any, lines: Lines, source: str, convert_legacy: bool = F
     return cleaned
 
 
-def load(path: str | Path, convert_legacy: bool = False, values: dict | None = None) -> "CongVan":
+def load(path: str | Path, convert_legacy: bool = False, values: dict[Any, Any] | None = None) -> "CongVan":
     """Read one dispatch from a YAML, JSON or TOML file.
 
     A content template (texts holding `{{ variables }}`) is first filled with
@@ -353,8 +360,36 @@ def load(path: str | Path, convert_legacy: bool = False, values: dict | None = N
     return to_dispatch(data, lines, path, values=values, convert_legacy=convert_legacy)
 
 
-def to_dispatch(data: dict, lines: Lines, path: Path, source: str | None = None,
-                values: dict | None = None, convert_legacy: bool = False) -> "CongVan":
+def loads(text: str, format: str = "yaml", *, source: str = "<văn bản>", folder: str | Path = ".",
+          convert_legacy: bool = False, values: Mapping[str, Any] | None = None) -> "CongVan":
+    """Read one dispatch from text in YAML, JSON or TOML (`format`), as `load` reads a file.
+
+    `source` names the text in errors; file names inside it (layout, images) are
+    relative to `folder`. Raises InputError with the line and field of every problem.
+    """
+    fmt = str(format).lower().lstrip(".")
+    fmt = {"yml": "yaml"}.get(fmt, fmt)
+    if fmt not in _PARSERS:
+        raise InputError(source, [Problem(f"không đọc được định dạng '{format}': dùng yaml, json hoặc toml")])
+    most = _limits.current().input_bytes
+    if len(text.encode("utf-8")) > most:
+        raise InputError(source, [Problem(f"văn bản quá lớn: hơn {_size(most)} (giới hạn input_bytes)")])
+    data, lines = parse_text(text.lstrip("\ufeff"), fmt, source)
+    return to_dispatch(data, lines, Path(folder) / source, source=source, values=values, convert_legacy=convert_legacy)
+
+
+def from_dict(data: Mapping[str, Any], *, source: str = "<dữ liệu>", folder: str | Path = ".",
+              convert_legacy: bool = False, values: Mapping[str, Any] | None = None) -> "CongVan":
+    """Build one dispatch from plain data (a dict as `json.load` gives), with the
+    checks and the Vietnamese InputError of `load`; paths are relative to `folder`."""
+    if not isinstance(data, Mapping):
+        raise InputError(source, [Problem("dữ liệu phải là một nhóm khóa: giá trị (dict)")])
+    _check_shape(dict(data), {}, source)
+    return to_dispatch(dict(data), {}, Path(folder) / source, source=source, values=values, convert_legacy=convert_legacy)
+
+
+def to_dispatch(data: dict[Any, Any], lines: Lines, path: Path, source: str | None = None,
+                values: Mapping[str, Any] | None = None, convert_legacy: bool = False) -> "CongVan":
     """Data read from `path` → a validated dispatch; `source` names it in errors."""
     from .content import fill, is_template
     from .model import CongVan

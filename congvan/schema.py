@@ -18,7 +18,7 @@ import json
 import typing
 from typing import Any
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 from pydantic.json_schema import GenerateJsonSchema
 
 from . import kinds, model
@@ -119,7 +119,7 @@ def _walk(node: Any, visit: Any) -> Any:
     return node
 
 
-def _widen(node: dict) -> dict:
+def _widen(node: dict[Any, Any]) -> dict[Any, Any]:
     """Every number may be typed as text ("05"), every value may be a template variable."""
     kind = node.get("type")
     if kind == "string" and "pattern" not in node and "enum" not in node:
@@ -143,7 +143,7 @@ def _digits(low: int | None, high: int | None) -> str:
     return POSITIVE if low is not None and low >= 1 else r"^\s*-?\d+\s*$"
 
 
-def _required_text(props: dict, required: list[str]) -> None:
+def _required_text(props: dict[Any, Any], required: list[str]) -> None:
     """A required text may not be blank (the model's validators say 'không được để trống')."""
     for name in required:
         prop = props.get(name, {})
@@ -155,7 +155,7 @@ def _required_text(props: dict, required: list[str]) -> None:
                 branch["contains"] = {"type": "string", "pattern": NOT_BLANK}
 
 
-def _describe(owner: str, props: dict) -> None:
+def _describe(owner: str, props: dict[Any, Any]) -> None:
     for name, prop in props.items():
         text, examples = DESCRIPTIONS.get(f"{owner}.{name}", ("", []))
         if text:
@@ -195,7 +195,7 @@ def input_schema() -> dict[str, Any]:
     }
 
 
-def _takes_text(cls: type[model.BaseModel]) -> bool:
+def _takes_text(cls: type[BaseModel]) -> bool:
     """Whether a model's own validator reads a line of text as the whole object
     (`ngay: 05/03/2021`, `quyen_han: KT. GIÁM ĐỐC`, an article given as its text):
     pydantic then judges the text itself instead of asking for a mapping."""
@@ -266,7 +266,7 @@ def _by_kind() -> list[dict[str, Any]]:
     return rules
 
 
-def _find_branch(prop: dict, kind: str) -> dict:
+def _find_branch(prop: dict[Any, Any], kind: str) -> dict[Any, Any]:
     """The first branch of `kind`, through nested anyOf."""
     if prop.get("type") == kind:
         return prop

@@ -16,18 +16,18 @@ from pydantic import BaseModel, ValidationError
 
 from .errors import InputError, Problem
 
-Lines = dict[tuple, int]  # field path → line number in the file
+Lines = dict[tuple[Any, ...], int]  # field path → line number in the file
 M = TypeVar("M", bound=BaseModel)
 
 
-def field_path(path: tuple) -> str:
+def field_path(path: tuple[Any, ...]) -> str:
     out = ""
     for part in path:
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
     return out
 
 
-def line_of(lines: Lines, path: tuple) -> int | None:
+def line_of(lines: Lines, path: tuple[Any, ...]) -> int | None:
     for end in range(len(path), -1, -1):
         if path[:end] in lines:
             return lines[path[:end]]
@@ -50,11 +50,11 @@ _RANK = {"missing": 0, "extra_forbidden": 0, "value_error": 0, "literal_error": 
 
 
 def problems(exc: ValidationError, data: Any, lines: Lines, model: type[BaseModel]) -> list[Problem]:
-    best: dict[tuple, tuple[int, Problem]] = {}
+    best: dict[tuple[Any, ...], tuple[int, Problem]] = {}
     for error in exc.errors(include_url=False):
         path = _data_path(data, error["loc"], error["type"])
         rank = _RANK.get(error["type"], 2)
-        problem = Problem(_message(error, model), field_path(path), line_of(lines, path))
+        problem = Problem(_message(dict(error), model), field_path(path), line_of(lines, path))
         if path not in best or rank < best[path][0]:
             best[path] = (rank, problem)
     # A union that failed deeper down also fails each of its other branches at the
@@ -66,9 +66,9 @@ def problems(exc: ValidationError, data: Any, lines: Lines, model: type[BaseMode
     return [problem for _, problem in ordered]
 
 
-def _data_path(data: Any, loc: tuple, kind: str) -> tuple:
+def _data_path(data: Any, loc: tuple[Any, ...], kind: str) -> tuple[Any, ...]:
     """Keep the parts of pydantic's location that index the input (drop union branch names)."""
-    path: tuple = ()
+    path: tuple[Any, ...] = ()
     node = data
     for part in loc:
         if isinstance(node, dict) and part in node:
@@ -83,7 +83,7 @@ def _data_path(data: Any, loc: tuple, kind: str) -> tuple:
     return path
 
 
-def _field_names(model: type[BaseModel], seen: set | None = None) -> set[str]:
+def _field_names(model: type[BaseModel], seen: set[Any] | None = None) -> set[str]:
     seen = set() if seen is None else seen
     if model in seen:
         return set()
@@ -104,7 +104,7 @@ def _models_in(annotation: Any) -> list[type[BaseModel]]:
     return found
 
 
-def _message(error: dict, model: type[BaseModel]) -> str:
+def _message(error: dict[Any, Any], model: type[BaseModel]) -> str:
     kind, ctx = error["type"], error.get("ctx", {})
     if kind == "missing":
         return "thiếu trường bắt buộc"

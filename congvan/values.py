@@ -25,13 +25,13 @@ TABLES = (".csv", ".xlsx")
 class Row:
     """One set of values; `line` is the row number a spreadsheet shows (header is 1)."""
 
-    values: dict
+    values: dict[Any, Any]
     line: int | None = None
 
 
-def nest(flat: dict[str, Any], source: str = "--set") -> dict:
+def nest(flat: dict[str, Any], source: str = "--set") -> dict[Any, Any]:
     """{'a.b': 1} → {'a': {'b': 1}}."""
-    out: dict = {}
+    out: dict[Any, Any] = {}
     for key, value in flat.items():
         parts = [p.strip() for p in str(key).split(".")]
         if not all(parts):
@@ -47,7 +47,7 @@ def nest(flat: dict[str, Any], source: str = "--set") -> dict:
     return out
 
 
-def parse_assignments(items: list[str] | None) -> dict:
+def parse_assignments(items: list[str] | None) -> dict[Any, Any]:
     """`--set nam=2026 --set nguoi_ky.ho_ten="Nguyễn Văn A"` → nested values (texts)."""
     flat: dict[str, str] = {}
     for item in items or []:
@@ -62,7 +62,7 @@ def is_table(path: Path) -> bool:
     return path.suffix.lower() in TABLES
 
 
-def read_values(path: Path) -> dict:
+def read_values(path: Path) -> dict[Any, Any]:
     """One set of values from a YAML, JSON or TOML mapping."""
     data, _ = load_mapping(path)
     return data
@@ -85,7 +85,7 @@ def count_rows(path: Path) -> int:
     return sum(1 for _ in read_rows(path))
 
 
-def _header(cells: list, source: str) -> list[str | None]:
+def _header(cells: list[Any], source: str) -> list[str | None]:
     names = [unicodedata.normalize("NFC", str(c)).strip() if c is not None and str(c).strip() else None for c in cells]
     if not any(names):
         raise InputError(source, [Problem("dòng đầu phải là tên các biến (don_vi, kinh_gui…)", line=1)])
@@ -98,7 +98,7 @@ def _header(cells: list, source: str) -> list[str | None]:
     return names
 
 
-def _row(names: list[str | None], cells: list, source: str, line: int) -> Row | None:
+def _row(names: list[str | None], cells: list[Any], source: str, line: int) -> Row | None:
     extra = [c for c in cells[len(names):] if c not in (None, "")]
     if extra:
         # A separator inside an unquoted value would shift every column after it.

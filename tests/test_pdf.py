@@ -114,6 +114,7 @@ def test_font_fallback_is_reported_with_its_text(batch):
     assert any(name.endswith("+DejaVuSans") for name, _ in fonts(tmp / "fallback.pdf"))
     with pytest.raises(PdfError) as err:
         finish_pdf(tmp / "fallback.pdf", cvs["fallback"], label="x.yaml")
+    assert err.value.source == "x.yaml" and len(err.value.problems) == 1
     assert str(err.value) == (
         "x.yaml: phông 'DejaVuSans' không phải Times New Roman/Liberation Serif "
         "(LibreOffice thay phông vì thiếu chữ), dùng cho: '☎'"

@@ -11,7 +11,7 @@ import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
+from typing import Any, Iterator
 
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
@@ -26,7 +26,7 @@ from ..values import TABLES, count_rows, parse_assignments, read_rows
 from . import error
 
 
-def add_parser(commands: argparse._SubParsersAction) -> None:
+def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = commands.add_parser(
         "batch",
         help="tạo hàng loạt công văn (thư mục, mẫu có biến, trộn thư), song song, chỉ tạo lại phần đã đổi",
@@ -99,10 +99,10 @@ def run(args: argparse.Namespace) -> int:
     sources = list(plan(files, data))
     plan_errors: list[str] = []
     total = sum(_count(source, plan_errors) for source in sources)
-    unknown = [f for f in pattern_fields(args.name) if f not in _known_fields(sources, fixed)]
-    if unknown:
+    unknown_names = [f for f in pattern_fields(args.name) if f not in _known_fields(sources, fixed)]
+    if unknown_names:
         # Said once here, rather than once for each of ten thousand rows.
-        error(unknown_field(args.name, unknown[0]))
+        error(unknown_field(args.name, unknown_names[0]))
         return 2
     console = Console(stderr=True)
     interrupted = False
@@ -192,7 +192,7 @@ def plan(files: list[Path], data: Path | None) -> Iterator[Source]:
         yield Source(path, True, table)
 
 
-def _known_fields(sources: list[Source], fixed: dict) -> set[str]:
+def _known_fields(sources: list[Source], fixed: dict[Any, Any]) -> set[str]:
     """Fields a name pattern can use: the built-in ones, and every variable in sight."""
     known = set(BUILT_IN) | set(fixed)
     for source in {s.path for s in sources if s.template}:
@@ -220,7 +220,7 @@ def _count(source: Source, errors: list[str]) -> int:
         return 0
 
 
-def jobs(sources: list[Source], fixed: dict) -> Iterator[Job]:
+def jobs(sources: list[Source], fixed: dict[Any, Any]) -> Iterator[Job]:
     for source in sources:
         if not source.template:
             yield Job(source.path)

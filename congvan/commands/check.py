@@ -9,7 +9,7 @@ from ..check import UnreadableDocx, check_docx
 from . import error
 
 
-def add_parser(commands: argparse._SubParsersAction) -> None:
+def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = commands.add_parser(
         "check", help="kiểm tra thể thức một tệp .docx theo Nghị định 30/2020/NĐ-CP",
         description="Kiểm tra thể thức tệp .docx theo Nghị định 30/2020/NĐ-CP. Mã thoát: 0 không có lỗi, "

@@ -41,7 +41,8 @@ class ArgumentParser(argparse.ArgumentParser):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         add_help = kwargs.pop("add_help", True)
         kwargs.setdefault("formatter_class", HelpFormatter)
-        super().__init__(*args, add_help=False, **kwargs)
+        kwargs["add_help"] = False
+        super().__init__(*args, **kwargs)
         self._positionals.title = "đối số"
         self._optionals.title = "tùy chọn"
         if add_help:

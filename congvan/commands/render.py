@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import argparse
 import sys
 import tempfile
@@ -19,7 +21,7 @@ from ..render import writer_for
 from . import error, expand_inputs
 
 
-def add_parser(commands: argparse._SubParsersAction) -> None:
+def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = commands.add_parser(
         "render", help="tạo DOCX (và PDF) từ tệp dữ liệu công văn",
         description="Tạo công văn DOCX (và PDF) từ tệp dữ liệu .yaml, .json hoặc .toml.",
@@ -64,7 +66,7 @@ def run(args: argparse.Namespace) -> int:
     # command line); a file that cannot be written later fails alone.
     out.mkdir(parents=True, exist_ok=True)
     failed = 0
-    warned: set = set()
+    warned: set[Any] = set()
     rendered: list[tuple[Path, CongVan, Path]] = []
     with tempfile.TemporaryDirectory(prefix="congvan-") as tmp:
         for source in expand_inputs(args.inputs, set(FORMATS)):
@@ -106,7 +108,7 @@ def write_failure(source: Path, target: Path, exc: OSError) -> str:
     return f"{source}: không ghi được {target}: {os_reason(exc)}"
 
 
-def warn_once(writer, warned: set, strict: bool = False) -> None:
+def warn_once(writer: Any, warned: set[Any], strict: bool = False) -> None:
     """A template's departures from NĐ 30, said once per template (errors with --strict)."""
     if writer.template_path in warned:
         return
@@ -115,7 +117,7 @@ def warn_once(writer, warned: set, strict: bool = False) -> None:
         print(f"{'Lỗi' if strict else 'Cảnh báo'}: mẫu {writer.template_path}: {departure}", file=sys.stderr)
 
 
-def say(notices: list[str], said: set) -> None:
+def say(notices: list[str], said: set[Any]) -> None:
     """Warnings before writing; one about a layout profile is said once, not per file."""
     for notice in notices:
         if notice not in said:
@@ -136,7 +138,7 @@ def _pdfs(args: argparse.Namespace, rendered: list[tuple[Path, CongVan, Path]], 
         for (source, cv, _), result in zip(rendered, results):
             try:
                 if not result.ok:
-                    raise PdfError(f"{source}: không tạo được PDF: {result.error}")
+                    raise PdfError(str(source), f"không tạo được PDF: {result.error}")
                 finish_pdf(result.target, cv, pdfa=args.pdfa, label=str(source))
             except CongVanError as exc:
                 failed += 1

@@ -9,7 +9,7 @@ from ..docx.writer import write_atomic
 from ..schema import SCHEMA_FILE, dumps
 
 
-def add_parser(commands: argparse._SubParsersAction) -> None:
+def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = commands.add_parser(
         "schema", help="in JSON Schema của tệp dữ liệu công văn, cho trình soạn thảo (VS Code…) gợi ý và kiểm tra",
         description="In JSON Schema (draft 2020-12) của tệp dữ liệu công văn như văn thư gõ: một dòng hoặc danh sách "

@@ -12,7 +12,7 @@ from ..docx.writer import write_atomic
 from . import error
 
 
-def add_parser(commands: argparse._SubParsersAction) -> None:
+def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = commands.add_parser(
         "template", help="xuất mẫu trình bày mặc định, kiểm tra thẻ của một mẫu .docx",
         epilog="Ví dụ:\n"

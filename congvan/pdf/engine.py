@@ -30,6 +30,7 @@ import tempfile
 import threading
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterable
 
 from ..errors import CongVanError
 from .worker import HANG, Worker, default_cache
@@ -42,7 +43,10 @@ _CHUNK = 16  # files per client call when a resident process serves the worker
 
 
 class SofficeMissing(CongVanError):
+    """LibreOffice cannot be found; `binary` is the name or path looked for."""
+
     def __init__(self, binary: str = "soffice") -> None:
+        self.binary = binary
         super().__init__(
             f"không tìm thấy LibreOffice ('{binary}') để tạo PDF. "
             f"Hãy cài: {INSTALL_HINT}"
@@ -60,7 +64,7 @@ class ConversionResult:
         return self.error is None
 
 
-def find_soffice(binary: str | os.PathLike | None = None) -> str:
+def find_soffice(binary: str | os.PathLike[str] | None = None) -> str:
     """The LibreOffice executable, or SofficeMissing with what to install."""
     names = [os.fspath(binary)] if binary else ["soffice", "libreoffice"]
     for name in names:
@@ -85,8 +89,8 @@ class PdfEngine:
     """
 
     def __init__(self, workers: int | None = None, timeout: float = 60.0, *,
-                 binary: str | os.PathLike | None = None, resident: bool = True,
-                 profile_cache: str | os.PathLike | None | bool = True) -> None:
+                 binary: str | os.PathLike[str] | None = None, resident: bool = True,
+                 profile_cache: str | os.PathLike[str] | None | bool = True) -> None:
         self.binary = find_soffice(binary)
         if profile_cache is True:
             profile_cache = default_cache(self.binary)
@@ -103,7 +107,7 @@ class PdfEngine:
         self.start()
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.close()
 
     def start(self) -> None:
@@ -147,7 +151,7 @@ class PdfEngine:
                     pids.append(proc.pid)
         return pids
 
-    def convert(self, pairs, *, pdfa: bool = False, export: str | None = None) -> list[ConversionResult]:
+    def convert(self, pairs: Iterable[tuple[Path, Path]], *, pdfa: bool = False, export: str | None = None) -> list[ConversionResult]:
         """Convert (docx, pdf) pairs; results in the same order. Never raises for one file.
 
         `pdfa=True` exports PDF/A-2b; `export` overrides the whole --convert-to string.

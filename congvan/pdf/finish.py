@@ -6,6 +6,7 @@ import datetime as dt
 import hashlib
 import io
 from pathlib import Path
+from typing import Any, Sequence
 
 from lxml import etree
 from pypdf import PdfReader, PdfWriter
@@ -24,7 +25,17 @@ MAX_PAGES = 100
 
 
 class PdfError(CongVanError):
-    """A produced PDF fails a check; the message names the file and the problems."""
+    """A PDF that could not be made or fails a check: `source` names the dispatch or
+    file, `problems` says what is wrong (Vietnamese, one text per problem)."""
+
+    def __init__(self, source: str, problems: list[str] | str) -> None:
+        self.source = source
+        self.problems = [problems] if isinstance(problems, str) else list(problems)
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        text = "; ".join(self.problems)
+        return f"{self.source}: {text}" if self.source else text
 
 
 def metadata(cv: CongVan) -> dict[str, str]:
@@ -49,17 +60,17 @@ def pdf_date(date: dt.date) -> str:
 
 def pdfa_part(reader: PdfReader) -> tuple[str | None, str | None]:
     """(part, conformance) declared in the XMP metadata, e.g. ("2", "B")."""
-    root = reader.trailer["/Root"]
+    root: Any = reader.trailer["/Root"]
     if "/Metadata" not in root:
         return None, None
     try:
         xmp = etree.fromstring(root["/Metadata"].get_object().get_data())
     except etree.XMLSyntaxError:
         return None, None
-    values = {}
+    values: dict[str, str | None] = {}
     for key in ("part", "conformance"):
-        attr = xmp.xpath(f"//@*[local-name()='{key}' and namespace-uri()='{PDFAID}']")
-        elem = xmp.xpath(f"//*[local-name()='{key}' and namespace-uri()='{PDFAID}']/text()")
+        attr: Any = xmp.xpath(f"//@*[local-name()='{key}' and namespace-uri()='{PDFAID}']")
+        elem: Any = xmp.xpath(f"//*[local-name()='{key}' and namespace-uri()='{PDFAID}']/text()")
         found = attr or elem
         values[key] = str(found[0]).strip() if found else None
     return values["part"], values["conformance"]
@@ -95,18 +106,18 @@ def finish_pdf(pdf_path: str | Path, cv: CongVan, pdfa: bool = False, pages: int
     wanted = metadata(cv)
     if pdfa:
         problems += check_pdfa(reader)
-        info = reader.metadata or {}
+        info: Any = reader.metadata or {}
         for key in ("/Title", "/Author", "/Subject"):
             if str(info.get(key, "")) != wanted[key]:
                 problems.append(f"siêu dữ liệu {key[1:]} là '{info.get(key, '')}', cần '{wanted[key]}'")
     if problems:
-        raise PdfError(f"{label or path}: " + "; ".join(problems))
+        raise PdfError(label or str(path), problems)
     writer = PdfWriter(clone_from=reader)
     writer.pdf_header = reader.pdf_header  # keep LibreOffice's version (pypdf would write 1.3)
     if pdfa:
         _set_pdfa_metadata(writer, reader, wanted)
     else:
-        producer = str((reader.metadata or {}).get("/Producer", "LibreOffice"))
+        producer = str(reader.metadata.get("/Producer", "LibreOffice") if reader.metadata else "LibreOffice")
         # No clock time: a draft (no date) gets no creation date at all.
         writer.metadata = {**wanted, "/Creator": "congvan", "/Producer": producer}
     write_atomic(path, _deterministic_bytes(writer, cv))
@@ -123,12 +134,14 @@ def _set_pdfa_metadata(writer: PdfWriter, reader: PdfReader, wanted: dict[str, s
         stamp = wanted["/CreationDate"]
         xmp_values[(NS_XMP, "CreateDate")] = f"{stamp[2:6]}-{stamp[6:8]}-{stamp[8:10]}T00:00:00+07:00"
     writer.metadata = info
-    stream = writer._root_object["/Metadata"].get_object()
+    stream: Any = writer._root_object["/Metadata"].get_object()
     root = etree.fromstring(stream.get_data())
     for (ns, name), value in xmp_values.items():
         found = root.findall(f".//{{{ns}}}{name}")
         if not found:
-            parent = etree.SubElement(root.find(f".//{{{RDF}}}RDF"), f"{{{RDF}}}Description", nsmap={None: ns})
+            rdf: Any = root.find(f".//{{{RDF}}}RDF")
+            namespaces: Any = {None: ns}
+            parent = etree.SubElement(rdf, f"{{{RDF}}}Description", nsmap=namespaces)
             parent.set(f"{{{RDF}}}about", "")
             found = [etree.SubElement(parent, f"{{{ns}}}{name}")]
         for element in found:
@@ -145,7 +158,7 @@ def _deterministic_bytes(writer: PdfWriter, cv: CongVan) -> bytes:
     return out.getvalue()
 
 
-def merge_pdfs(items: list[tuple[str | Path, str]], target: str | Path, title: str = "Tập công văn") -> Path:
+def merge_pdfs(items: Sequence[tuple[str | Path, str]], target: str | Path, title: str = "Tập công văn") -> Path:
     """One PDF of many, with one bookmark (outline item) per part; written atomically."""
     writer = PdfWriter()
     for path, label in items:

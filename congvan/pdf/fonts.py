@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from typing import Any
 
 from pypdf import PdfReader
 from pypdf.generic import DictionaryObject
@@ -28,8 +29,8 @@ def is_allowed(name: str) -> bool:
     return any(family.startswith(allowed) for allowed in ALLOWED_FAMILIES)
 
 
-def is_embedded(font: DictionaryObject) -> bool:
-    font = font.get_object()
+def is_embedded(font_ref: DictionaryObject) -> bool:
+    font: Any = font_ref.get_object()
     if font.get("/Subtype") == "/Type3":
         return True  # glyphs are drawn by the PDF itself
     if font.get("/Subtype") == "/Type0":
@@ -41,7 +42,7 @@ def is_embedded(font: DictionaryObject) -> bool:
     return any(key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3"))
 
 
-def _page_fonts(page) -> dict[str, DictionaryObject]:
+def _page_fonts(page: Any) -> dict[str, DictionaryObject]:
     resources = page.get("/Resources")
     fonts = resources.get_object().get("/Font") if resources else None
     if not fonts:
@@ -71,7 +72,7 @@ def font_problems(reader: PdfReader) -> list[str]:
 def _texts_by_font(reader: PdfReader, names: set[str]) -> dict[str, list[str]]:
     found: dict[str, list[str]] = defaultdict(list)
 
-    def visit(text, cm, tm, font_dict, font_size) -> None:
+    def visit(text: str, cm: Any, tm: Any, font_dict: Any, font_size: Any) -> None:
         if font_dict is not None and text.strip():
             name = font_name(font_dict)
             if name in names:

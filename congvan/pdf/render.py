@@ -29,7 +29,7 @@ def render_pdf(cv: CongVan, layout: Layout = DEFAULT_LAYOUT, template: str | Pat
         else:
             result = engine.convert([(docx, pdf)], pdfa=pdfa)[0]
         if not result.ok:
-            raise PdfError(f"không tạo được PDF: {result.error}")
+            raise PdfError("PDF", f"không tạo được PDF: {result.error}")
         finish_pdf(pdf, cv, pdfa=pdfa, label="PDF")
         return pdf.read_bytes()
 

@@ -9,9 +9,11 @@ import subprocess
 import tempfile
 import time
 from pathlib import Path
+from typing import Callable
 
 import docx
 
+from ..explain import os_reason
 from .process import POLL, kill, spawn, wait_for_pipe
 
 HANG = "hang"  # marks a file whose call hung or crashed, to retry it alone
@@ -28,8 +30,8 @@ class Worker:
         self.profile = self.dir / "profile"
         self.timeout = timeout
         self.want_resident = resident
-        self.server: subprocess.Popen | None = None
-        self.client: subprocess.Popen | None = None
+        self.server: subprocess.Popen[bytes] | None = None
+        self.client: subprocess.Popen[bytes] | None = None
         self.closed = False
         self.fallback = False
         self.dir.mkdir(parents=True, exist_ok=True)
@@ -106,7 +108,7 @@ class Worker:
 
     # -- conversion -------------------------------------------------------
 
-    def _run(self, args: list[str], timeout: float, progress) -> bool:
+    def _run(self, args: list[str], timeout: float, progress: Callable[[], object]) -> bool:
         """Run one soffice call; False on timeout (no progress for `timeout` s) or error."""
         self.client = spawn(args)
         try:
@@ -163,13 +165,13 @@ class Worker:
             src_dir, out_dir = stage / "in", stage / "out"
             src_dir.mkdir()
             out_dir.mkdir()
-            names = []
+            names: list[tuple[str, str | None]] = []
             for i, (source, _) in enumerate(chunk):
                 name = f"{i:05d}"
                 try:
                     shutil.copyfile(source, src_dir / f"{name}.docx")
                 except OSError as exc:
-                    names.append((name, f"không đọc được {source}: {exc.strerror}"))
+                    names.append((name, f"không đọc được {source}: {os_reason(exc)}"))
                     continue
                 names.append((name, None))
             files = [str(src_dir / f"{n}.docx") for n, e in names if e is None]
@@ -210,7 +212,7 @@ def default_cache(binary: str) -> Path:
 
 def blank_docx(path: Path) -> None:
     # DOCX, not plain text: a resident office holding a .txt aborted on the next call.
-    docx.Document().save(path)
+    docx.Document().save(str(path))
 
 
 def is_pdf(path: Path) -> bool:

@@ -38,6 +38,8 @@ from __future__ import unicode_literals
 
 from decimal import ROUND_HALF_UP, Decimal
 
+from typing import Any
+
 from num2words.base import Num2Word_Base
 
 DIGITS = ('không', 'một', 'hai', 'ba', 'bốn', 'năm', 'sáu', 'bảy', 'tám',
@@ -49,7 +51,7 @@ FOURS = ('bốn', 'tư')
 DECIMAL_MODES = ('number', 'digits')
 
 
-class Num2Word_VI(Num2Word_Base):
+class Num2Word_VI(Num2Word_Base):  # type: ignore[misc]  # num2words has no types
     # (major unit, minor unit); None: no minor unit in use.
     CURRENCY_FORMS = {
         'VND': ('đồng', None),
@@ -57,7 +59,7 @@ class Num2Word_VI(Num2Word_Base):
         'EUR': ('euro', 'xu'),
     }
 
-    def setup(self):
+    def setup(self) -> None:
         self.negword = 'âm'
         self.pointword = 'phẩy'
         self.MAXVAL = 10 ** 21  # below a thousand billion tỷ
@@ -66,7 +68,7 @@ class Num2Word_VI(Num2Word_Base):
     # -- options ----------------------------------------------------------
 
     @staticmethod
-    def _option(value, allowed, name):
+    def _option(value: str, allowed: tuple[str, ...], name: str) -> str:
         if value not in allowed:
             raise ValueError('%s must be one of %s, not %r'
                              % (name, ', '.join(allowed), value))
@@ -75,11 +77,11 @@ class Num2Word_VI(Num2Word_Base):
     # -- integers ---------------------------------------------------------
 
     @staticmethod
-    def _group(value, full, zero_tens, four):
+    def _group(value: int, full: bool, zero_tens: str, four: str) -> list[str]:
         """0 < value < 1000; full: read the hundreds even when zero (every
         group but the first)."""
         hundreds, tens, units = value // 100, value // 10 % 10, value % 10
-        words = []
+        words: list[str] = []
         if full or hundreds:
             words += [DIGITS[hundreds], 'trăm']
         if tens == 0:
@@ -98,7 +100,7 @@ class Num2Word_VI(Num2Word_Base):
                     units, DIGITS[units]))
         return words
 
-    def _integer(self, value, zero_tens, four):
+    def _integer(self, value: int, zero_tens: str, four: str) -> list[str]:
         """Words for an int 0 <= value < MAXVAL."""
         if value >= self.MAXVAL:
             raise OverflowError(self.errmsg_toobig % (value, self.MAXVAL))
@@ -106,12 +108,12 @@ class Num2Word_VI(Num2Word_Base):
             return [DIGITS[0]]
         return self._below(value, True, zero_tens, four)
 
-    def _below(self, value, top, zero_tens, four):
+    def _below(self, value: int, top: bool, zero_tens: str, four: str) -> list[str]:
         """0 < value; top: the first words of the whole number (its first
         group is read short). The tỷ are counted as a number of their own,
         read the same way; below them come triệu, nghìn and units."""
         ty, rest = divmod(value, 10 ** 9)
-        words = []
+        words: list[str] = []
         if ty:
             words += self._below(ty, top, zero_tens, four) + ['tỷ']
             top = False
@@ -128,7 +130,7 @@ class Num2Word_VI(Num2Word_Base):
     # -- numbers ----------------------------------------------------------
 
     @staticmethod
-    def _to_decimal(value):
+    def _to_decimal(value: Any) -> Decimal:
         if isinstance(value, Decimal):
             number = value
         elif isinstance(value, float):
@@ -140,22 +142,22 @@ class Num2Word_VI(Num2Word_Base):
         return number
 
     @staticmethod
-    def split(number):
+    def split(number: Decimal) -> tuple[bool, int, str]:
         """(negative, integer part, fraction digits without trailing zeros)
         of a finite Decimal."""
         text = format(abs(number), 'f')
         whole, _, fraction = text.partition('.')
         return number < 0, int(whole), fraction.rstrip('0')
 
-    def _fraction(self, digits, mode, zero_tens, four):
+    def _fraction(self, digits: str, mode: str, zero_tens: str, four: str) -> list[str]:
         if mode == 'digits':
             return [DIGITS[int(d)] for d in digits]
         stripped = digits.lstrip('0')
         return ([DIGITS[0]] * (len(digits) - len(stripped))
                 + self._integer(int(stripped), zero_tens, four))
 
-    def to_cardinal(self, value, zero_tens='lẻ', four='bốn',
-                    decimal='number'):
+    def to_cardinal(self, value: Any, zero_tens: str = 'lẻ', four: str = 'bốn',
+                    decimal: str = 'number') -> str:
         zero_tens = self._option(zero_tens, ZERO_TENS, 'zero_tens')
         four = self._option(four, FOURS, 'four')
         decimal = self._option(decimal, DECIMAL_MODES, 'decimal')
@@ -166,24 +168,24 @@ class Num2Word_VI(Num2Word_Base):
             words += self._fraction(fraction, decimal, zero_tens, four)
         if negative and (whole or fraction):
             words.insert(0, self.negword)
-        return self.title(' '.join(words))
+        return str(self.title(' '.join(words)))
 
-    def to_ordinal(self, value, **kwargs):
+    def to_ordinal(self, value: Any, **kwargs: Any) -> str:
         self.verify_ordinal(value)
         value = int(value)
         if value in ORDINALS:
             return 'thứ ' + ORDINALS[value]
         return 'thứ ' + self.to_cardinal(value, **kwargs)
 
-    def to_ordinal_num(self, value):
+    def to_ordinal_num(self, value: Any) -> str:
         self.verify_ordinal(value)
         return 'thứ %d' % value
 
-    def to_year(self, value, **kwargs):
+    def to_year(self, value: Any, **kwargs: Any) -> str:
         return self.to_cardinal(value, **kwargs)
 
-    def to_currency(self, val, currency='VND', cents=True, separator='',
-                    adjective=False, **kwargs):
+    def to_currency(self, val: Any, currency: str = 'VND', cents: bool = True, separator: str = '',
+                    adjective: bool = False, **kwargs: Any) -> str:
         """'một trăm nghìn đồng', 'mười đô la Mỹ năm mươi xu'.
 
         A currency with a minor unit is rounded to hundredths and the

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import Callable
 from dataclasses import dataclass
 
 # TCVN 5712:1993 VN3 ("ABC"): 67 lower-case letters and 7 capitals. Text set in the
@@ -122,7 +123,7 @@ def is_syllable(word: str) -> bool:
     return _SYLLABLE.fullmatch(base) is not None
 
 
-def _decodes_to_vietnamese(token: str, decode) -> str | None:
+def _decodes_to_vietnamese(token: str, decode: Callable[[str], str]) -> str | None:
     """The decoded word when `token` reads as Vietnamese in that encoding."""
     word = token.strip(_EDGE)
     if not word or _UNITS.fullmatch(word):
