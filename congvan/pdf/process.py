@@ -20,7 +20,7 @@ from pathlib import Path
 
 POLL = 0.02
 
-_LIVE: set[subprocess.Popen] = set()
+_LIVE: set[subprocess.Popen[bytes]] = set()
 _LIVE_LOCK = threading.Lock()
 
 
@@ -50,7 +50,7 @@ for group in groups:
         pass
 """
 
-_watchdog: subprocess.Popen | None = None
+_watchdog: subprocess.Popen[bytes] | None = None
 _watchdog_owner: int | None = None
 
 
@@ -66,14 +66,17 @@ def _tell_watchdog(line: str) -> None:
             except OSError:
                 _watchdog = None
                 return
+        stdin = _watchdog.stdin
+        if stdin is None:
+            return
         try:
-            _watchdog.stdin.write(f"{line}\n".encode())
-            _watchdog.stdin.flush()
+            stdin.write(f"{line}\n".encode())
+            stdin.flush()
         except (OSError, ValueError):
             pass
 
 
-def spawn(args: list[str]) -> subprocess.Popen:
+def spawn(args: list[str]) -> subprocess.Popen[bytes]:
     proc = subprocess.Popen(
         args, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         start_new_session=True,  # its own process group: killpg reaches soffice.bin too
@@ -84,7 +87,7 @@ def spawn(args: list[str]) -> subprocess.Popen:
     return proc
 
 
-def kill(proc: subprocess.Popen | None) -> None:
+def kill(proc: subprocess.Popen[bytes] | None) -> None:
     if proc is None:
         return
     try:
@@ -112,7 +115,7 @@ def _kill_all() -> None:
         kill(proc)
 
 
-def wait_for_pipe(server: subprocess.Popen, timeout: float) -> bool:
+def wait_for_pipe(server: subprocess.Popen[bytes], timeout: float) -> bool:
     """Wait until the resident soffice listens on its single-instance pipe.
 
     A client started earlier would become an office of its own instead of handing
