@@ -20,9 +20,10 @@ from typing import Any, Mapping
 
 from jinja2 import StrictUndefined, Template, TemplateSyntaxError, UndefinedError
 from jinja2.exceptions import SecurityError
-from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+from . import sandbox
 from .errors import CongVanError, InputError, Problem
+from .sandbox import BoundedSandbox
 from .explain import jinja_reason
 from .validation import Lines, field_path as _field, line_of as _line
 from .vietnamese.filters import FILTERS
@@ -38,7 +39,8 @@ _NO_ATTRIBUTE = re.compile(r"has no attribute '([^']+)'")
 _EMPTY = object()  # a text that rendered blank: left out
 # Immutable too: a template cannot change the values it is given (`{{ ds.append(1) }}`),
 # which the rows of a batch share with the template's cached defaults.
-_env = ImmutableSandboxedEnvironment(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=True)
+# Bounded too: a text stops past its time or size limit (congvan.sandbox).
+_env = BoundedSandbox(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=True)
 _env.filters.update(FILTERS)
 
 
@@ -97,7 +99,7 @@ def fill(data: dict[Any, Any], lines: Lines, source: str, values: Mapping[str, A
         if not any(marker in value for marker in _MARKERS):
             return value
         try:
-            out = _compiled(value).render(context)
+            out = sandbox.render(_compiled(value), context)
         except Exception as exc:  # a filter's own ValueError/TextError too
             problems.append((exc, value, where))
             return value

@@ -21,7 +21,7 @@ class Limits:
     input_bytes: int = 4_000_000  # a data file (YAML, JSON, TOML, a layout profile)
     nodes: int = 200_000  # values in a data file, every alias counted where it is used
     depth: int = 40  # nesting of lists and mappings in a data file
-    render_seconds: float = 10.0  # filling one text of a content template
+    render_seconds: float = 5.0  # filling one text of a content template
     render_chars: int = 1_000_000  # characters one filled text may hold
     image_bytes: int = 20_000_000  # a signature or seal image file
     image_pixels: int = 25_000_000  # its width × height

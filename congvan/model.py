@@ -21,6 +21,7 @@ from pydantic_core import PydanticCustomError
 
 from . import kinds, nd30, tables
 from .errors import InputError
+from .resources import png_header
 from .validation import problems
 from .vietnamese import clean_text
 
@@ -222,6 +223,7 @@ class NguoiKy(_Model):
             raise ValueError(f"'{value}': cần ảnh PNG nền trong suốt (Phụ lục I, II.7d, II.8a)")
         if not _is_file(value):
             raise ValueError(f"không tìm thấy tệp ảnh '{value}'")
+        png_header(value, value)  # its size and pixel count, before any work
         return value
 
     @field_validator("ho_ten")

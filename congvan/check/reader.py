@@ -23,6 +23,8 @@ from lxml import etree
 
 from ..errors import CongVanError
 from ..explain import os_reason
+from ..limits import current
+from ..resources import zip_problem
 from ..metrics import text_width_pt
 
 EMU_PER_MM = 36000
@@ -533,10 +535,18 @@ class _Walker:
                     texts[-1].borders.add("bottom")  # a cell's bottom border under its last line
 
 
+def _read_bounded(path) -> bytes:
+    with open(path, "rb") as handle:
+        return handle.read(current().docx_bytes + 1)  # one byte past the limit says it is too big
+
+
 def read_docx(source) -> DocxView:
     """Read a .docx (a path or bytes); UnreadableDocx when it is not one."""
     try:
-        data = source if isinstance(source, bytes) else open(source, "rb").read()
+        data = source if isinstance(source, bytes) else _read_bounded(source)
+        too_big = zip_problem(data)
+        if too_big:
+            raise UnreadableDocx(too_big)
         doc = Document(io.BytesIO(data))
     except OSError as exc:
         raise UnreadableDocx(f"không mở được tệp ({os_reason(exc)})") from None

@@ -26,6 +26,7 @@ from lxml import etree
 
 from ..errors import CongVanError
 from ..explain import jinja_reason
+from ..resources import zip_problem
 from .package import REL_NS, deflate, write_zip
 from .wml import w
 
@@ -74,6 +75,9 @@ class CompiledTemplate:
 
     @classmethod
     def from_bytes(cls, data: bytes, source: str = "mẫu") -> "CompiledTemplate":
+        too_big = zip_problem(data)
+        if too_big:
+            raise TemplateFileError(source, too_big)
         try:
             with zipfile.ZipFile(io.BytesIO(data)) as archive:
                 parts = [(info.filename, archive.read(info)) for info in archive.infolist()]

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lxml import etree
-from PIL import Image as PILImage
 
 from ..errors import CongVanError
+from ..resources import png_header
 from .compiled import image_rel_id
 from .wml import R_NS, el, w
 
@@ -39,14 +39,14 @@ def read_png(path: str | Path, name: str) -> Image:
     """A PNG file as an Image of its real size; a clear error for anything else."""
     path = Path(path)
     try:
+        kind, (px_w, px_h), info = png_header(path, str(path))
         data = path.read_bytes()
-        with PILImage.open(path) as picture:
-            kind, (px_w, px_h) = picture.format, picture.size
-            dpi = picture.info.get("dpi") or (DEFAULT_DPI, DEFAULT_DPI)
-    except OSError:
-        raise CongVanError(f"ảnh {path}: không đọc được ảnh PNG") from None
+    except (OSError, ValueError) as exc:
+        message = str(exc) if isinstance(exc, ValueError) else "không đọc được ảnh PNG"
+        raise CongVanError(f"nguoi_ky.{name}: {message}") from None
     if kind != "PNG":
         raise CongVanError(f"ảnh {path}: cần ảnh PNG nền trong suốt (Phụ lục I, II.7d, II.8a), không phải {kind}")
+    dpi = info.get("dpi") or (DEFAULT_DPI, DEFAULT_DPI)
     dpi_x, dpi_y = (float(d) or DEFAULT_DPI for d in dpi)
     return Image(name, data, round(px_w / dpi_x * EMU_PER_INCH), round(px_h / dpi_y * EMU_PER_INCH))
 
