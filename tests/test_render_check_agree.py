@@ -170,3 +170,37 @@ def test_an_empty_body_is_refused_not_rendered(tmp_path, body):
     source.write_text(DISPATCH.replace("noi_dung: Sở Y tế báo cáo tình hình dịch bệnh trong tuần.", f"noi_dung: {body}"), encoding="utf-8")
     with pytest.raises(InputError, match="dòng 7, trường 'noi_dung': "):
         load(source)
+
+
+@pytest.mark.parametrize("sentence", ["Nơi nhận hồ sơ: Bộ phận một cửa của Sở.", "Nơi nhận báo cáo là Văn phòng Sở."])
+def test_a_body_sentence_that_starts_like_noi_nhan_is_body(tmp_path, sentence):
+    source = tmp_path / "cv.yaml"
+    source.write_text(DISPATCH.replace("noi_nhan:\n", "noi_nhan:\n  - Như trên\n").replace(
+        "noi_dung: Sở Y tế báo cáo tình hình dịch bệnh trong tuần.", f"noi_dung: |\n  {sentence}\n  Đề nghị các đơn vị thực hiện."),
+        encoding="utf-8")
+    cv, lines = read_job(Job(source))
+    writer = writer_for(cv)
+    report = check_docx(writer.to_bytes(cv))
+    assert report.findings == [], report.as_text()
+
+
+@pytest.mark.parametrize("command", ["render", "batch"])
+def test_a_template_that_departs_warns_and_strict_writes_nothing(tmp_path, capsys, command):
+    from docx.shared import Mm
+
+    from congvan.cli import main
+
+    template = tmp_path / "mau-co-quan.docx"
+    assert main(["template", "export", str(template)]) == 0
+    doc = Document(str(template))
+    doc.sections[0].left_margin = Mm(20)
+    doc.save(str(template))
+    source = ROOT / "examples" / "bau-cu-2021.yaml"
+    capsys.readouterr()
+    assert main([command, str(source), "--template", str(template), "-o", str(tmp_path / "out")]) == 0
+    err = capsys.readouterr().err
+    assert f"Cảnh báo: mẫu {template}: lề trái phải là 30–35 mm, không phải 20 mm" in err
+    assert (tmp_path / "out").is_dir() and any((tmp_path / "out").glob("*.docx"))
+    assert main([command, str(source), "--template", str(template), "-o", str(tmp_path / "strict"), "--strict"]) == 1
+    assert f"Lỗi: mẫu {template}: lề trái phải là 30–35 mm" in capsys.readouterr().err
+    assert not list((tmp_path / "strict").glob("*.docx")) if (tmp_path / "strict").exists() else True

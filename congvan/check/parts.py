@@ -28,6 +28,8 @@ AUTHORITY = re.compile(r"^(?P<prefix>KT|TL|TM|TUQ|Q)(?P<dot>\.?)(\s+|$)")
 # A template's blanks: dots, ellipses, a number between them ("...3...").
 BLANK = re.compile(r"(\.{3,}|…)")
 
+_NOI_NHAN = re.compile(r"^Nơi nhận\s*(\([^)]*\)\s*)?:")
+
 
 # Kinds of the table of Phụ lục III, Mục I that congvan.kinds does not describe yet:
 # check still knows them by their tên loại, and holds them to the rules all kinds share.
@@ -199,7 +201,9 @@ def find_parts(view: DocxView) -> Parts:
         if kind is not None:
             parts.ten_loai, parts.kind = p, kind
             break
-    noi_nhan = first(lambda p: p.text.strip().startswith("Nơi nhận"), rest_texts)
+    # II.9d: "Nơi nhận" and its colon; a body sentence "Nơi nhận hồ sơ: …" is not it.
+    noi_nhan = (first(lambda p: _NOI_NHAN.match(p.text.strip()) is not None, rest_texts)
+                or first(lambda p: p.text.strip().startswith("Nơi nhận"), rest_texts))
     administrative = (parts.quoc_hieu or parts.tieu_ngu) and (parts.so or noi_nhan) or (parts.so and noi_nhan)
     if parts.kind is None and administrative:
         parts.kind = kinds.get(None)

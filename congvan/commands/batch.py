@@ -90,6 +90,11 @@ def run(args: argparse.Namespace) -> int:
     if not files:
         error("không có tệp công văn nào trong các nguồn đã cho")
         return 2
+    departures = _template_departures(args.template)
+    for departure in departures:  # said once for the batch, as render does
+        print(f"{'Lỗi' if args.strict else 'Cảnh báo'}: mẫu {args.template}: {departure}", file=sys.stderr)
+    if departures and args.strict:
+        return 1  # --strict: nothing is written with a template that departs from NĐ 30
 
     output = Path(args.output)
     if output.exists() and not output.is_dir():
@@ -138,6 +143,18 @@ def run(args: argparse.Namespace) -> int:
         return 130
     print(f"Xong: {counts}")
     return 1 if failures else 0
+
+
+def _template_departures(template: str | None) -> list[str]:
+    """A --template's departures from NĐ 30 (an unusable one is each job's error)."""
+    if not template:
+        return []
+    from ..docx.conformance import template_departures
+
+    try:
+        return template_departures(Path(template).read_bytes())
+    except Exception:  # not a .docx, unreadable: the jobs say why, file by file
+        return []
 
 
 def _pdf_problem() -> str | None:
