@@ -120,9 +120,12 @@ def paragraphs_of(noi_dung: str | list[Block]) -> list[BodyParagraph]:
     return _free_text(noi_dung) if isinstance(noi_dung, str) else _outline(noi_dung)
 
 
-def flatten(noi_dung: str | list[Block]) -> list[BodyParagraph]:
-    """The body as paragraphs, numbered, with the closing `./.` on the last one."""
+def flatten(noi_dung: str | list[Block], close: bool = True) -> list[BodyParagraph]:
+    """The body as paragraphs, numbered, with the closing `./.` on the last one
+    (unless the kind closes it later: `close=False`)."""
     paragraphs = paragraphs_of(noi_dung)
+    if not close:
+        return paragraphs
     if paragraphs and isinstance(paragraphs[-1], BodyTable):
         # A body that ends on a table still ends with the closing mark, below it.
         paragraphs.append(BodyParagraph("noi_dung", "./."))

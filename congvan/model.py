@@ -420,10 +420,61 @@ class Dieu(_Model):
         return self
 
 
+class Moi(_Model):
+    """What a Giấy mời says (Mẫu 1.7 of Phụ lục III)."""
+
+    kinh_moi: str = Field(description="người hoặc cơ quan được mời: họ và tên, chức vụ, đơn vị công tác")
+    toi_du: str = Field(description="tên (nội dung) cuộc họp, hội thảo, hội nghị: «Hội nghị tổng kết công tác năm 2024»")
+    chu_tri: str | None = Field(default=None, description="người chủ trì (tùy chọn)")
+    thoi_gian: str = Field(description="thời gian: «08 giờ 00, thứ Hai, ngày 15 tháng 01 năm 2024»")
+    dia_diem: str = Field(description="địa điểm: «Hội trường tầng 3, Sở Thông tin và Truyền thông»")
+
+
+class GioiThieu(_Model):
+    """What a Giấy giới thiệu says (Mẫu 1.8 of Phụ lục III)."""
+
+    ho_ten: str = Field(description="họ và tên người được giới thiệu")
+    chuc_vu: str | None = Field(default=None, description="chức vụ, đơn vị công tác của người được giới thiệu")
+    duoc_cu_den: str = Field(description="cơ quan, tổ chức được giới thiệu tới làm việc")
+    ve_viec: str = Field(description="nội dung công việc")
+    gia_tri_den: Ngay = Field(description="ngày giấy hết giá trị: 2024-04-30 hoặc 30/04/2024")
+
+
+class NghiPhep(_Model):
+    """What a Giấy nghỉ phép says (Mẫu 1.10 of Phụ lục III)."""
+
+    ho_ten: str = Field(description="họ và tên người được nghỉ phép")
+    chuc_vu: str | None = Field(default=None, description="chức vụ, đơn vị công tác")
+    ngay_don: Ngay = Field(description="ngày của đơn đề nghị nghỉ phép")
+    so_ngay: int = Field(ge=1, description="số ngày nghỉ phép")
+    tu_ngay: Ngay = Field(description="ngày bắt đầu nghỉ")
+    den_ngay: Ngay = Field(description="ngày cuối cùng được nghỉ")
+    noi_nghi: str = Field(description="nơi nghỉ phép")
+    tinh_vao: str = Field(description="thời gian được tính vào: «nghỉ hằng năm có hưởng lương», «nghỉ việc riêng»…")
+
+    @model_validator(mode="after")
+    def _order(self) -> "NghiPhep":
+        if self.tu_ngay.date and self.den_ngay.date and self.den_ngay.date < self.tu_ngay.date:
+            raise ValueError("ngày cuối được nghỉ (den_ngay) trước ngày bắt đầu (tu_ngay)")
+        return self
+
+
+class BienBan(_Model):
+    """What a Biên bản records around its content (Mẫu 1.9 of Phụ lục III)."""
+
+    bat_dau: str = Field(description="thời gian bắt đầu: «08 giờ 00, ngày 15 tháng 01 năm 2024»")
+    dia_diem: str = Field(description="địa điểm cuộc họp")
+    thanh_phan: Lines = Field(description="thành phần tham dự, một dòng hoặc danh sách")
+    ket_thuc: str = Field(description="giờ kết thúc: «11 giờ 30, ngày 15 tháng 01 năm 2024»")
+
+
 # What a kind requires or forbids, by field (the kinds' own names for the message).
 _FIELD_NAMES = {
     "kinh_gui": "Kính gửi", "trich_yeu": "trích yếu", "noi_dung": "nội dung (noi_dung)",
     "tham_quyen": "thẩm quyền ban hành", "can_cu": "căn cứ", "dieu": "các điều",
+    "ten_co_quan": "tên cơ quan trong câu", "moi": "phần mời (moi)", "gioi_thieu": "phần giới thiệu (gioi_thieu)",
+    "nghi_phep": "phần nghỉ phép (nghi_phep)", "dien": "người điện (dien)", "bien_ban": "phần biên bản (bien_ban)",
+    "thu_ky": "thư ký ký biên bản (thu_ky)",
 }
 
 
@@ -453,10 +504,20 @@ class CongVan(_Model):
         default_factory=list, validate_default=True,
         description="các điều của quyết định, nghị quyết, đánh số tự động «Điều 1.», «Điều 2.»… (Phụ lục I, II.6đ)",
     )
+    ten_co_quan: str | None = Field(
+        default=None, validate_default=True,
+        description="tên cơ quan ban hành như viết trong câu của giấy mời, giấy giới thiệu, giấy nghỉ phép: «Sở Thông tin và Truyền thông»",
+    )
+    moi: Moi | None = Field(default=None, validate_default=True, description="giấy mời: người được mời, cuộc họp, chủ trì, thời gian, địa điểm (Mẫu 1.7)")
+    gioi_thieu: GioiThieu | None = Field(default=None, validate_default=True, description="giấy giới thiệu: người được giới thiệu, nơi đến, việc, thời hạn (Mẫu 1.8)")
+    nghi_phep: NghiPhep | None = Field(default=None, validate_default=True, description="giấy nghỉ phép: người nghỉ, thời gian, nơi nghỉ (Mẫu 1.10)")
+    dien: str | None = Field(default=None, validate_default=True, description="công điện: cơ quan hoặc chức danh người đứng đầu điện, «CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH» (Mẫu 1.6)")
+    bien_ban: BienBan | None = Field(default=None, validate_default=True, description="biên bản: thời gian, địa điểm, thành phần, giờ kết thúc (Mẫu 1.9)")
     noi_nhan: Lines = Field(default_factory=list)  # ô 9b
     luu: Lines = Field(default_factory=lambda: ["VT"])  # last line of ô 9b
     nguoi_soan: NguoiSoan | None = None  # ô 12
     nguoi_ky: NguoiKy  # ô 7, 8
+    thu_ky: NguoiKy | None = Field(default=None, validate_default=True, description="biên bản: thư ký (người ghi biên bản) ký bên trái, chủ tọa (nguoi_ky) bên phải (Mẫu 1.9)")
     muc_do_khan: Literal["KHẨN", "THƯỢNG KHẨN", "HỎA TỐC"] | None = None  # ô 10b
     do_mat: Literal["MẬT", "TỐI MẬT", "TUYỆT MẬT"] | None = None  # ô 10a
     pham_vi_luu_hanh: str | None = None  # ô 11
@@ -501,7 +562,8 @@ class CongVan(_Model):
             return key
         return value
 
-    @field_validator("kinh_gui", "trich_yeu", "tham_quyen", "can_cu", "noi_dung", "dieu")
+    @field_validator("kinh_gui", "trich_yeu", "tham_quyen", "can_cu", "noi_dung", "dieu", "ten_co_quan", "moi",
+                     "gioi_thieu", "nghi_phep", "dien", "bien_ban", "thu_ky")
     @classmethod
     def _by_kind(cls, value: Any, info: ValidationInfo) -> Any:
         """What the kind requires and forbids (its sample in Phụ lục III)."""
@@ -552,6 +614,16 @@ class CongVan(_Model):
         if kind.trich_yeu_prefix and value[0].islower():
             return f"{kind.trich_yeu_prefix} {value}"
         return value[0].upper() + value[1:]
+
+    @field_validator("thu_ky", mode="before")
+    @classmethod
+    def _thu_ky(cls, value: Any) -> Any:
+        # Mẫu 1.9: the secretary signs as "THƯ KÝ"; a name alone is enough.
+        if isinstance(value, str) and value.strip():
+            return {"chuc_vu": "THƯ KÝ", "ho_ten": value}
+        if isinstance(value, dict) and not value.get("chuc_vu") and not value.get("quyen_han"):
+            return {**value, "chuc_vu": "THƯ KÝ"}
+        return value or None
 
     @field_validator("tham_quyen")
     @classmethod

@@ -122,19 +122,20 @@ def test_kind_example_passes_check(kind_pdfs, stem):
 
 def _title_block(page, cv):
     """The tên loại and its trích yếu: centred under the header, bold, with the rule."""
-    date = page.find(cv.dia_danh)
+    above = page.find(cv.dia_danh) if cv.kind.dated else page.find("Số:")
     title = page.find(cv.kind.ten_loai)
-    assert title.top > date.bottom + 10
+    assert title.top > above.bottom + 10
     assert abs(title.centre - CENTRE) < 1.5 and title.bold and title.size == 14
     lines = [line for line in page.lines if title.bottom <= line.top < title.bottom + 60 and line.bold and line.text != line.text.upper()]
-    assert " ".join(line.text for line in lines) == cv.trich_yeu
+    assert " ".join(line.text for line in lines) == (cv.trich_yeu or "")
     for line in lines:
         assert abs(line.centre - CENTRE) < 1.5 and line.size == 14 and line.x1 - line.x0 < WIDTH * 0.85
-    x0, x1, y = page.rule_under(lines[-1])
+    last = lines[-1] if lines else title
+    x0, x1, y = page.rule_under(last)
     # II.5b: 1/3 to 1/2 of the line of text, centred under it.
-    longest = max(line.x1 - line.x0 for line in lines)
+    longest = max(line.x1 - line.x0 for line in lines or [title])
     assert nd30.AGENCY_RULE_RATIO.lo <= (x1 - x0) / longest <= nd30.AGENCY_RULE_RATIO.hi
-    assert abs((x0 + x1) / 2 - CENTRE) < 1.5 and y > lines[-1].bottom - 1
+    assert abs((x0 + x1) / 2 - CENTRE) < 1.5 and y > last.bottom - 1
     return title, lines, y
 
 
@@ -145,6 +146,13 @@ def _signature(page, cv):
     assert entries[-1].text.startswith("- Lưu: VT") and entries[-1].text.endswith(".")
     titles = [page.find(t) for t in cv.nguoi_ky.title_lines]
     name = page.find(cv.nguoi_ky.ho_ten)
+    if cv.kind.two_signers:
+        # Mẫu 1.9: the thư ký on the left half, the chủ tọa on the right, Nơi nhận below.
+        clerk, clerk_name = page.find(cv.thu_ky.title_lines[0]), page.find(cv.thu_ky.ho_ten)
+        assert clerk.x1 < CENTRE < titles[0].x0 and abs(clerk.top - titles[0].top) < 1
+        assert abs(clerk_name.top - name.top) < 1 and clerk_name.x1 < CENTRE < name.x0
+        assert noi_nhan.top > name.bottom
+        return entries
     right = LEFT + WIDTH * DEFAULT_LAYOUT.ti_le_cot_noi_nhan
     for line in (*titles, name):
         assert line.bold and line.x0 > right - 1
@@ -191,9 +199,10 @@ def test_kind_layout_from_pdf(kind_pdfs, stem):
     assert not [line for line in page.lines if line.text.startswith("V/v")]
     _, lines, rule_y = _title_block(page, cv)
     below = [line for line in page.lines if line.top > rule_y]
-    if cv.kinh_gui:
+    if cv.kinh_gui and cv.kind.loai != "cong_dien":
         assert below[0].text.startswith("Kính gửi:")
-    body_end = [line for line in page.lines if line.bottom < page.find("Nơi nhận:").top][-1]
+    end_above = page.find(cv.nguoi_ky.title_lines[0]) if cv.kind.two_signers else page.find("Nơi nhận:")
+    body_end = [line for line in page.lines if line.bottom < end_above.top][-1]
     assert body_end.text.endswith(cv.kind.closing)
     entries = _signature(page, cv)
     if cv.kind.noi_nhan_dau == "Như trên":
@@ -221,3 +230,45 @@ def test_agency_template_is_for_cong_van_only(tmp_path, capsys):
     assert main(["render", str(source), "--template", str(tmp_path / "mau.docx"), "-o", str(out)]) == 1
     assert "mẫu .docx của cơ quan chỉ dùng cho công văn; Kế hoạch dùng mẫu mặc định" in capsys.readouterr().err
     assert not out.exists() or not list(out.iterdir())
+
+
+def test_forms_from_pdf(kind_pdfs):
+    """Giấy mời, Giấy giới thiệu, Giấy nghỉ phép: the lines of Mẫu 1.7, 1.8, 1.10 in order,
+    filled from the data, each a body paragraph indented as II.6e."""
+    cv, _, pdf = kind_pdfs["giay-moi-hop"]
+    text = [line.text for line in pages(pdf)[0].lines]
+    starts = ["Sở Thông tin và Truyền thông trân trọng kính mời: Lãnh đạo", "Tới dự cuộc họp", "Chủ trì: Ông Nguyễn Văn Hòa",
+              "Thời gian: 08 giờ 00", "Địa điểm: Phòng họp tầng 3", "Các đơn vị chuẩn bị"]
+    found = [next(i for i, t in enumerate(text) if t.startswith(s)) for s in starts]
+    assert found == sorted(found)
+    for start in starts:
+        assert abs(pages(pdf)[0].find(start).x0 - (LEFT + INDENT)) < 1.5
+    cv, _, pdf = kind_pdfs["giay-gioi-thieu"]
+    page = pages(pdf)[0]
+    assert page.find("Ông (bà): Lê Văn Cường") and page.find("Được cử đến: Cục Bưu điện Trung ương")
+    assert page.find("Giấy này có giá trị đến hết ngày 31 tháng 3 năm 2024./.")
+    cv, _, pdf = kind_pdfs["giay-nghi-phep"]
+    joined = " ".join(line.text for line in pages(pdf)[0].lines)
+    assert "Xét Đơn đề nghị nghỉ phép ngày 18 tháng 4 năm 2024 của ông (bà) Phạm Thị Dung, Sở Thông tin và Truyền thông cấp cho:" in joined
+    assert "trong thời gian 5 ngày, kể từ ngày 06 tháng 5 năm 2024 đến hết ngày 10 tháng 5 năm 2024 tại" in joined
+    assert joined.count("./.") == 1
+
+
+def test_cong_dien_and_bien_ban_from_pdf(kind_pdfs):
+    cv, _, pdf = kind_pdfs["cong-dien-phong-chong-bao"]
+    page = pages(pdf)[0]
+    sender = page.find("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH điện:")
+    recipients = [line for line in page.lines if line.top > sender.top and line.text.startswith("- ") and line.x0 > LEFT + INDENT - 2][:2]
+    assert [r.text[-1] for r in recipients] == [";", "."]
+    cv, _, pdf = kind_pdfs["bien-ban-hop"]
+    page = pages(pdf)[0]
+    assert not [line for line in page.lines if ", ngày" in line.text and line.top < page.find("BIÊN BẢN").top]  # Mẫu 1.9: no date line
+    assert page.find("Chủ trì (chủ tọa): Nguyễn Văn Hòa") and page.find("Thư ký (người ghi biên bản): Phạm Thị Dung")
+
+
+def test_form_kind_rules(tmp_path):
+    message = _error(tmp_path, "loai: giay_moi\n" + BASE)
+    assert "trường 'ten_co_quan': thiếu trường bắt buộc" in message and "trường 'moi': thiếu trường bắt buộc" in message
+    assert "trường 'trich_yeu': Giấy giới thiệu không có trích yếu" in _error(tmp_path, "loai: giay_gioi_thieu\nten_co_quan: Sở\n" + BASE)
+    bad = "loai: giay_nghi_phep\nten_co_quan: Sở\nnghi_phep: {ho_ten: A, ngay_don: 2024-01-02, so_ngay: 2, tu_ngay: 2024-01-10, den_ngay: 2024-01-05, noi_nghi: X, tinh_vao: Y}\n"
+    assert "ngày cuối được nghỉ (den_ngay) trước ngày bắt đầu (tu_ngay)" in _error(tmp_path, bad + BASE.replace("trich_yeu: tổ chức hội nghị\n", ""))

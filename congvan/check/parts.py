@@ -156,7 +156,10 @@ def find_parts(view: DocxView) -> Parts:
                 break
     parts.tieu_ngu = first(lambda p: norm(p.text).lower().replace(" ", "") == nd30.TIEU_NGU.lower().replace(" ", ""))
     parts.so = first(lambda p: SO.match(norm(p.text)) is not None)
-    parts.ngay = first(lambda p: NGAY.search(norm(p.text)) is not None and p.part == "body")
+    # The date is in the header: above a tên loại title (Mẫu 1.9 has none; its body's
+    # "Thời gian bắt đầu: …, ngày … tháng … năm …" is not the date line).
+    title_at = min((p.index for p in texts if p.cell is None and kind_of_title(p.text) is not None), default=None)
+    parts.ngay = first(lambda p: NGAY.search(norm(p.text)) is not None and p.part == "body" and (title_at is None or p.index < title_at))
     vv = first(lambda p: p.text.strip().startswith("V/v"))
     anchors = {id(p) for p in (parts.quoc_hieu, parts.tieu_ngu, parts.ngay) if p is not None}
 

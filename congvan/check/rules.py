@@ -249,7 +249,8 @@ def check_trich_yeu(c: Checker) -> None:
 def check_date(c: Checker) -> None:
     parts = c.parts
     if parts.ngay is None:
-        c.add("ngay", "error", "Địa danh và ngày tháng", "phải có dòng «…, ngày … tháng … năm …»", "II.4")
+        if parts.kind is None or parts.kind.dated:  # Mẫu 1.9: a Biên bản has no date line
+            c.add("ngay", "error", "Địa danh và ngày tháng", "phải có dòng «…, ngày … tháng … năm …»", "II.4")
         return
     c.size("ngay", "dia_danh_ngay", parts.ngay)
     c.style("ngay", "dia_danh_ngay", parts.ngay, italic=True)
@@ -383,7 +384,8 @@ def check_signer(c: Checker) -> None:
             c.add("quyen_han", "error", "Quyền hạn người ký", f"«{prefix}. …» và chức vụ người ký (cấp phó) phải trên hai dòng", section, p)
         elif prefix in ("KT", "TL", "TUQ", "TM") and i == len(lines) - 1:
             c.add("quyen_han", "error", "Quyền hạn người ký", f"phải có chức vụ người ký dưới dòng «{text}»", section, p)
-    if parts.signer_layout == "paragraphs" and titles:
+    # Mẫu 1.9: the thư ký and the chủ tọa sign side by side, Nơi nhận below them.
+    if parts.signer_layout == "paragraphs" and titles and not (parts.kind and parts.kind.two_signers):
         head = titles[0]
         width = head.width_mm or c.view.page.text_width_mm
         if head.align == "right" or (head.align == "center" and head.left_mm < 0.3 * width):

@@ -223,13 +223,20 @@ def _body(layout: Layout, kind: kinds.Kind = kinds.get(None)) -> list[etree._Ele
         ],
     ])
     signature_left = round(width * layout.ti_le_cot_noi_nhan)
-    signature = wml.table(
+    signature = [wml.table(
         [signature_left, width - signature_left],
         [[[_tag("noi_nhan", "noi_nhan")], [_tag("quyen_han_chuc_vu", "nguoi_ky")]]],
         cant_split=True,  # Nơi nhận and the signature stay on one page
-    )
+    )]
+    if kind.two_signers:
+        # Mẫu 1.9: the thư ký on the left, the chủ tọa on the right, Nơi nhận below.
+        half = width // 2
+        signature = [
+            wml.table([half, width - half], [[[_tag("quyen_han_chuc_vu", "thu_ky")], [_tag("quyen_han_chuc_vu", "nguoi_ky")]]], cant_split=True),
+            _tag("noi_nhan", "noi_nhan"),
+        ]
     components = [_tag(_TAG_STYLE.get(name, name if name in BY_KEY else "noi_dung"), name) for name in kind.components]
-    return [header, *components, signature]
+    return [header, *components, *signature]
 
 
 def build_template_bytes(layout: Layout = DEFAULT_LAYOUT, kind: kinds.Kind = kinds.get(None)) -> bytes:

@@ -23,7 +23,7 @@ from ..typeset import Font, HeaderFrame, HeaderPlan, compose_entry, compose_titl
 from ..typeset.metrics import text_width_pt
 from ..vietnamese import ngay_thang_nam
 from .compiled import CompiledTemplate, TemplateFileError
-from .components import BUILDERS, Frame, table
+from .components import BUILDERS, Frame, closer, table
 from .conformance import template_departures
 from .images import Image, place_images, signature_images
 from .styles import style_id
@@ -126,15 +126,21 @@ class DocxWriter:
             "ngay": day,
             "dia_danh_ngay": xml([self._date(plan)]),
             "kinh_gui": xml(self._kinh_gui(cv)),
-            "noi_dung": xml(self._body(cv, page)),
+            "noi_dung": xml(self._body(cv, page, close=closer(cv) == "noi_dung")),
             "noi_nhan": xml(self._noi_nhan(cv)),
             "nguoi_ky": xml(self._nguoi_ky(cv, images)),
             "lien_he": xml([self._footer(cv)]),
         }
         # The components the kind adds to the shared blocks (congvan.docx.components).
+        last = closer(cv)
         for name in cv.kind.components:
             if name in BUILDERS:
-                context[name] = xml(BUILDERS[name](cv, page))
+                context[name] = xml(BUILDERS[name](cv, page, close=name == last))
+        if cv.kind.two_signers:
+            # Mẫu 1.9: the secretary's block beside the chair's, built as the signer's.
+            context["thu_ky"] = xml(self._nguoi_ky(cv.model_copy(update={"nguoi_ky": cv.thu_ky}), []))
+        if not cv.kind.dated:
+            context["dia_danh_ngay"] = xml([paragraph(style_id("dia_danh_ngay"))])  # Mẫu 1.9: no place and date
         # A text never breaks a line inside a template's run: Word would show nothing.
         return {k: " ".join(v.split("\n")) if isinstance(v, str) and not isinstance(v, Markup) else v for k, v in context.items()}
 
@@ -215,10 +221,10 @@ class DocxWriter:
 
     # -- body (ô 6) ---------------------------------------------------------
 
-    def _body(self, cv: CongVan, frame: Frame) -> list[etree._Element]:
+    def _body(self, cv: CongVan, frame: Frame, close: bool = True) -> list[etree._Element]:
         if cv.noi_dung is None:
             return []
-        paragraphs = flatten(cv.noi_dung)
+        paragraphs = flatten(cv.noi_dung, close)
         out = []
         for i, para in enumerate(paragraphs):
             if isinstance(para, BodyTable):

@@ -42,6 +42,14 @@ class Kind:
     # to those its last article charges: "Như Điều 3".
     noi_nhan_dau: str | None = None
     closing: str = "./."  # closing mark of the body (Phụ lục III)
+    # A form's lines (Giấy mời, Giấy giới thiệu…), `{field}` filled from the part of
+    # the model named `form_data` and `ten_co_quan`; a line whose field is empty is
+    # left out. `form_end`: lines after the body (the end of a Biên bản).
+    form_data: str | None = None
+    form: tuple[str, ...] = ()
+    form_end: tuple[str, ...] = ()
+    dated: bool = True  # the place and date line in the header (ô 4); Mẫu 1.9 has none
+    two_signers: bool = False  # Mẫu 1.9: thư ký and chủ tọa side by side, Nơi nhận below
 
     @property
     def vv(self) -> bool:

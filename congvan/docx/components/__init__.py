@@ -13,7 +13,7 @@ from lxml import etree
 
 from ...layout import Layout
 from ...model import CongVan
-from . import decision, table, title
+from . import decision, form, table, title
 
 
 @dataclass(frozen=True)
@@ -25,7 +25,7 @@ class Frame:
     section: etree._Element | None = None  # the document's page set-up (its body's w:sectPr)
 
 
-Builder = Callable[[CongVan, Frame], list[etree._Element]]
+Builder = Callable[..., list[etree._Element]]  # (cv, frame, close) → paragraphs
 
 BUILDERS: dict[str, Builder] = {
     "tieu_de": title.build,
@@ -33,4 +33,19 @@ BUILDERS: dict[str, Builder] = {
     "can_cu": decision.can_cu,
     "quyet_nghi": decision.quyet_nghi,
     "dieu": decision.dieu,
+    "form": form.form,
+    "form_end": form.form_end,
+    "dien": form.dien,
 }
+
+
+def closer(cv) -> str | None:
+    """The component whose last paragraph carries the closing mark: the last one of
+    the kind that has content for this document."""
+    present = {
+        "noi_dung": cv.noi_dung is not None,
+        "form": bool(cv.kind.form),
+        "form_end": bool(cv.kind.form_end),
+        "dieu": bool(cv.dieu),
+    }
+    return next((name for name in reversed(cv.kind.components) if present.get(name)), None)

@@ -14,20 +14,20 @@ from . import table
 SPACE_AROUND_PT = 6
 
 
-def tham_quyen(cv, frame) -> list[etree._Element]:
+def tham_quyen(cv, frame, close: bool = False) -> list[etree._Element]:
     # Mẫu 1.2, note 6: the head's title, or the collective or agency that issues it.
     return [paragraph(style_id("tham_quyen"), [run(cv.tham_quyen)], jc="center", keep_next=True,
                       spacing={"before": 0, "after": pt(SPACE_AROUND_PT)})]
 
 
-def can_cu(cv, frame) -> list[etree._Element]:
+def can_cu(cv, frame, close: bool = False) -> list[etree._Element]:
     # II.6a: italic, one căn cứ a line, each ending in ";", the last in ".".
     items = [line.strip().rstrip(" ;,.") for line in cv.can_cu]
     return [paragraph(style_id("can_cu"), [run(item + ("." if i == len(items) - 1 else ";"))])
             for i, item in enumerate(items)]
 
 
-def quyet_nghi(cv, frame) -> list[etree._Element]:
+def quyet_nghi(cv, frame, close: bool = False) -> list[etree._Element]:
     return [paragraph(style_id("quyet_nghi"), [run(cv.kind.quyet_nghi)], jc="center", keep_next=True,
                       spacing={"before": pt(SPACE_AROUND_PT), "after": pt(SPACE_AROUND_PT)})]
 
@@ -36,14 +36,14 @@ def _runs(text: str, bold: bool = False) -> list[etree._Element]:
     return [run(s.text, bold=True if (s.bold or bold) else None, italic=True if s.italic else None) for s in spans(text)]
 
 
-def dieu(cv, frame) -> list[etree._Element]:
+def dieu(cv, frame, close: bool = True) -> list[etree._Element]:
     """The articles, numbered "Điều 1.", "Điều 2." (II.6đ: the word, the number and
     the title upright and bold); the last one ends with the closing mark."""
     out: list[etree._Element] = []
     for number, article in enumerate(cv.dieu, 1):
         label = f"Điều {number}."
         body = paragraphs_of(article.noi_dung)
-        if number == len(cv.dieu):
+        if close and number == len(cv.dieu):
             if body and isinstance(body[-1], BodyTable):
                 body.append(BodyParagraph("noi_dung", "./."))
             elif body:

@@ -27,7 +27,7 @@ def _lines_paragraph(key: str, lines: list[str], **kwargs) -> etree._Element:
     return paragraph(style_id(key), runs_with_breaks(lines), jc="center", keep_next=True, **kwargs)
 
 
-def build(cv, frame) -> list[etree._Element]:
+def build(cv, frame, close: bool = False) -> list[etree._Element]:
     kind = cv.kind
     layout = frame.layout
     out = [paragraph(style_id("ten_loai"), [run(kind.ten_loai)], jc="center", keep_next=True,
