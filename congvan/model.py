@@ -423,7 +423,7 @@ class Dieu(_Model):
 class Moi(_Model):
     """What a Giấy mời says (Mẫu 1.7 of Phụ lục III)."""
 
-    kinh_moi: str = Field(description="người hoặc cơ quan được mời: họ và tên, chức vụ, đơn vị công tác")
+    nguoi_duoc_moi: str = Field(description="người hoặc cơ quan được mời: họ và tên, chức vụ, đơn vị công tác")
     toi_du: str = Field(description="tên (nội dung) cuộc họp, hội thảo, hội nghị: «Hội nghị tổng kết công tác năm 2024»")
     chu_tri: str | None = Field(default=None, description="người chủ trì (tùy chọn)")
     thoi_gian: str = Field(description="thời gian: «08 giờ 00, thứ Hai, ngày 15 tháng 01 năm 2024»")

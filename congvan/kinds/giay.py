@@ -17,7 +17,7 @@ KINDS = (
         forbids=("kinh_gui", "can_cu", "dieu", "tham_quyen"),
         form_data="moi",
         form=(
-            "{ten_co_quan} trân trọng kính mời: {kinh_moi}",
+            "{ten_co_quan} trân trọng kính mời: {nguoi_duoc_moi}",
             "Tới dự {toi_du}",
             "Chủ trì: {chu_tri}",
             "Thời gian: {thoi_gian}",
