@@ -4,9 +4,11 @@ reviewer marks in each, written down by hand."""
 from __future__ import annotations
 
 import io
+import shutil
 import sys
 from pathlib import Path
 
+import pytest
 from docx import Document
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "check_corpus"))
@@ -97,3 +99,33 @@ def test_rules_are_read_in_every_form_with_their_length():
         # The generator draws the Tiêu ngữ rule 56 mm long, 55 mm when typed as characters.
         assert 54 <= parts.tieu_ngu_rule <= 57, (name, parts.tieu_ngu_rule)
         assert 9 <= parts.agency_rule <= 11.5, (name, parts.agency_rule)
+
+
+needs_libreoffice = pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+
+
+@needs_libreoffice
+def test_the_laid_out_page_shows_what_the_file_does_not():
+    from congvan.check import check_many
+
+    late = make_corpus.cong_van(second_page=True, page_numbers=True, signer=["KT GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"])
+    sources = [make_corpus.build("cv-qh-gian-chu"), make_corpus.build("cv-chu-thich-phong-dam"), late]
+    static = check_many(sources)
+    laid = check_many(sources, lay_out=True)
+    # Letters spread by 1 pt: the Quốc hiệu wraps only on the page LibreOffice sets.
+    assert "quoc_hieu" not in static[0].errors() and laid[0].errors() == {"quoc_hieu"}
+    # "Times New Roman Bold" is set as Times New Roman: nothing wraps, rules fit.
+    assert laid[1].findings == [] and laid[1].notes == []
+    # The real page of a finding: the signer is on page 2.
+    [finding] = laid[2].findings
+    assert finding.rule == "quyen_han" and finding.page == 2 and laid[2].errors() == {"quyen_han"}
+
+
+def test_without_libreoffice_the_laid_out_rules_are_said_skipped(monkeypatch):
+    from congvan.check import check_docx
+    from congvan.check.laidout import SKIPPED
+
+    monkeypatch.setenv("PATH", "/nonexistent")
+    report = check_docx(make_corpus.build("cv-hai-dong-drawing"), lay_out=True)
+    assert report.findings == [] and report.notes == [SKIPPED]
+    assert f"Ghi chú: {SKIPPED}" in report.as_text() and report.as_dict()["notes"] == [SKIPPED]

@@ -34,6 +34,7 @@ class Report:
     source: str
     findings: list[Finding] = field(default_factory=list)
     kind: str = ""  # what the document was read as: a kind of congvan.kinds, or "none"
+    notes: list[str] = field(default_factory=list)  # what could not be checked, and why
 
     def count(self, severity: str) -> int:
         return sum(1 for f in self.findings if f.severity == severity)
@@ -52,6 +53,7 @@ class Report:
             "errors": self.count("error"),
             "warnings": self.count("warning"),
             "findings": [asdict(f) for f in self.findings],
+            "notes": list(self.notes),
         }
 
     def as_text(self) -> str:
@@ -68,6 +70,8 @@ class Report:
                     where = f"{f.count} đoạn, đầu tiên: {where}"
                 excerpt = f" «{f.text[:50]}{'…' if len(f.text) > 50 else ''}»" if f.text else ""
                 lines.append(f"    {SEVERITY_NAMES[f.severity]}: {f.message} [{f.section}]" + (f" ({where}){excerpt}" if where or excerpt else ""))
+        for note in self.notes:
+            lines.append(f"  {SEVERITY_NAMES['info']}: {note}")
         if not self.findings and self.kind != "none":
             lines.append("  Đúng thể thức Nghị định 30/2020/NĐ-CP ở mọi điểm đã kiểm tra.")
         return "\n".join(lines)

@@ -12,6 +12,7 @@ import math
 
 from .. import kinds, nd30, rulebook
 from ..metrics import text_width_pt
+from . import laidout
 from .parts import AUTHORITY, NGAY, OTHER_KINDS, SO, Parts, find_parts, has_blanks, is_title, norm
 from .reader import DocxView, Para
 from .report import Finding, Report
@@ -39,12 +40,21 @@ def mm(value: float) -> str:
 class Checker:
     """Collects the findings of one document."""
 
-    def __init__(self, view: DocxView, source: str) -> None:
+    def __init__(self, view: DocxView, source: str, laid_out: list | None = None) -> None:
         self.view = view
         self.report = Report(source)
         self.parts = find_parts(view)
         self.report.kind = self.parts.kind.loai if self.parts.kind else "none"
         self._pages = self._estimate_pages()
+        self.laid_out = laid_out  # the pages LibreOffice set (laidout.Page), when known
+        if laid_out:
+            self.pages = len(laid_out)
+
+    def laid_line(self, para: Para | None):
+        """The line of the laid-out first page holding `para`'s text, if laid out."""
+        if not self.laid_out or para is None:
+            return None
+        return laidout.find_line(self.laid_out, norm(para.text))
 
     def _estimate_pages(self) -> dict[int, int]:
         """The page of each body paragraph: from the breaks Word left where it
@@ -171,6 +181,11 @@ def check_header(c: Checker) -> None:
         c.style("quoc_hieu", "quoc_hieu", qh, bold=True)
         if parts.quoc_hieu_wrapped:
             c.add("quoc_hieu", "error", "Quốc hiệu", "Quốc hiệu phải trình bày trên một dòng, không được xuống dòng", "II.1a", qh)
+        elif c.laid_out:
+            page = c.laid_out[0]
+            if not any(laidout.key(line.text) == laidout.key(nd30.QUOC_HIEU) for line in page.lines) and any(
+                    laidout.key(nd30.QUOC_HIEU).startswith(laidout.key(line.text)) and len(laidout.key(line.text)) >= 10 for line in page.lines):
+                c.add("quoc_hieu", "error", "Quốc hiệu", "Quốc hiệu phải trình bày trên một dòng, không được xuống dòng (trang đã dàn)", "II.1a", qh)
         elif qh.width_mm and _width_mm(qh, nd30.QUOC_HIEU) > qh.width_mm - qh.left_mm - qh.right_mm + 0.5:
             c.add("quoc_hieu", "error", "Quốc hiệu", f"cột phải đủ rộng cho Quốc hiệu trên một dòng ({mm(_width_mm(qh, nd30.QUOC_HIEU))}), không phải {mm(qh.width_mm)}", "II.1a", qh)
     if parts.tieu_ngu is None:
@@ -181,6 +196,12 @@ def check_header(c: Checker) -> None:
         c.style("tieu_ngu", "tieu_ngu", tn, bold=True)
         # II.1b: a solid rule under it, as long as the line of text.
         want = _width_mm(tn, nd30.TIEU_NGU)
+        line = c.laid_line(tn)
+        if line is not None:  # as LibreOffice drew them
+            want = (line.x1 - line.x0) / laidout.MM
+            drawn = c.laid_out[0].rule_under(line)
+            if drawn is not None:
+                parts.tieu_ngu_rule = drawn
         if parts.tieu_ngu_rule is None:
             c.add("duong_ke_tieu_ngu", "error", "Tiêu ngữ", "phải có đường kẻ ngang dưới Tiêu ngữ", "II.1b", tn)
         elif abs(parts.tieu_ngu_rule - want) > RULE_TOLERANCE * want:
@@ -195,6 +216,10 @@ def check_header(c: Checker) -> None:
     if parts.ban_hanh and not any(has_blanks(p.text) for p in parts.ban_hanh):
         # II.2b: a rule under the agency, 1/3 to 1/2 of its line.
         width = max(_line_mm(p)[1] for p in parts.ban_hanh)
+        line = c.laid_line(parts.ban_hanh[-1])
+        if line is not None and parts.agency_rule is not None:
+            drawn = c.laid_out[0].rule_under(line)
+            parts.agency_rule = drawn if drawn is not None else parts.agency_rule
         if parts.agency_rule is None:
             c.add("duong_ke_co_quan", "error", "Tên cơ quan ban hành", "phải có đường kẻ ngang dưới tên cơ quan ban hành", "II.2b", parts.ban_hanh[-1])
         elif not _ratio_ok(parts.agency_rule, parts.ban_hanh):
@@ -447,8 +472,9 @@ def check_page_numbers(c: Checker) -> None:
 CHECKS = (check_page_setup, check_fonts, check_header, check_recipients, check_body, check_noi_nhan, check_signer, check_shared, check_page_numbers)
 
 
-def check_view(view: DocxView, source: str) -> Report:
-    checker = Checker(view, source)
+def check_view(view: DocxView, source: str, laid_out: list | None = None) -> Report:
+    """The findings of a read document; `laid_out`: its pages as LibreOffice set them."""
+    checker = Checker(view, source, laid_out)
     if checker.parts.kind is None:
         # Not an administrative document: say so once, hold it to nothing.
         checker.add("khong_phai_van_ban", "info", "Loại văn bản",
@@ -456,5 +482,9 @@ def check_view(view: DocxView, source: str) -> Report:
         return checker.report
     for check in CHECKS:
         check(checker)
+    if laid_out:  # the real page of each finding
+        for f in checker.report.findings:
+            page = laidout.page_of(laid_out, f.text) if f.text and f.paragraph is not None else None
+            f.page = page or f.page
     return checker.report
 

@@ -266,7 +266,11 @@ def header(doc, o: dict):
             line(cell, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA", 12, bold=True, font=qh_font)
             line(cell, "VIỆT NAM", 12, bold=True, font=qh_font)
         else:
-            line(cell, QH, o.get("qh_size", 12), bold=True, font=qh_font)
+            p = line(cell, QH, o.get("qh_size", 12), bold=True, font=qh_font)
+            if o.get("qh_spacing"):  # letters spread apart (Font > Advanced > Spacing)
+                spacing = OxmlElement("w:spacing")
+                spacing.set(qn("w:val"), str(o["qh_spacing"]))
+                p.runs[0]._r.get_or_add_rPr().append(spacing)
         line(cell, o.get("tieu_ngu", TN), 13, bold=True, font=qh_font)
         if not o.get("no_tieu_ngu_rule"):
             add_rule(cell, o.get("tieu_ngu_rule_mm", TIEU_NGU_MM), 100.0, rule, "tieu_ngu")
@@ -674,6 +678,7 @@ CORPUS: dict[str, Callable[[], bytes]] = {
     "cv-ten-loai": lambda: cong_van(title_cong_van=True),
     "cv-vv-giua-trang": lambda: cong_van(vv_in_header=False),
     "cv-qh-hai-dong": lambda: cong_van(qh_two_lines=True),
+    "cv-qh-gian-chu": lambda: cong_van(qh_spacing=20),  # +1 pt a letter: wraps only when laid out
     "cv-tl-thieu-chuc-vu": lambda: cong_van(signer=["TL. HIỆU TRƯỞNG"], agency=("SỞ GIÁO DỤC VÀ ĐÀO TẠO", "TRƯỜNG THPT CAO LÃNH"),
                                             so="Số: 45/THPTCL-VP"),
     "cv-tieu-ngu-khong-ke": lambda: cong_van(tieu_ngu="Độc lập – Tự do – Hạnh phúc", no_tieu_ngu_rule=True),
