@@ -7,15 +7,13 @@ nhận beside the signature block, kept together on one page.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 from xml.sax.saxutils import escape
 
 from lxml import etree
 from markupsafe import Markup
 
-from .. import nd30
+from .. import files, nd30
 from ..body import BodyParagraph, BodyTable, flatten, spans
 from ..layout import DEFAULT_LAYOUT, Layout
 from ..model import CongVan
@@ -340,14 +338,4 @@ def core_xml(cv: CongVan) -> bytes:
     ).encode("utf-8")
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write via a temporary file in the same folder, so no half-written file is left."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+write_atomic = files.write_atomic  # kept here too: the writer's callers import it from this module

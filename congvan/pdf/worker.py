@@ -14,6 +14,7 @@ from typing import Callable
 import docx
 
 from ..explain import os_reason
+from ..files import copy_atomic
 from .process import POLL, kill, spawn, wait_for_pipe
 
 HANG = "hang"  # marks a file whose call hung or crashed, to retry it alone
@@ -227,14 +228,6 @@ def is_pdf(path: Path) -> bool:
 
 
 def move_atomic(produced: Path, target: Path) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    os.close(fd)
-    try:
-        shutil.copyfile(produced, tmp)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    copy_atomic(produced, target)
 
 
