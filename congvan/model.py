@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Annotated, Any, Literal, Union
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, ValidationInfo, field_validator, model_validator
+from pydantic.json_schema import SkipJsonSchema
 from pydantic_core import PydanticCustomError
 
 from . import kinds, nd30, tables
@@ -84,7 +85,7 @@ def _clean(value: Any) -> Any:
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True, ser_json_bytes="base64")
 
     def __init__(self, /, **data: Any) -> None:
         # `CongVan(ngay="30/02/2021", ...)` says what a file would say: congvan's
@@ -197,8 +198,10 @@ class NguoiKy(_Model):
     quyen_han: list[QuyenHan] = Field(default_factory=list)
     chuc_vu: str | None = None
     ho_ten: str
-    chu_ky: str | None = None  # signature image (PNG), for electronic dispatches
-    con_dau: str | None = None  # seal image (PNG)
+    # Signature and seal images (PNG) of an electronic dispatch: a file, or the PNG's
+    # bytes for a caller that holds no files (a server); the bytes are not in the schema.
+    chu_ky: str | SkipJsonSchema[bytes] | None = None
+    con_dau: str | SkipJsonSchema[bytes] | None = None
 
     @model_validator(mode="before")
     @classmethod
@@ -214,9 +217,14 @@ class NguoiKy(_Model):
 
     @field_validator("chu_ky", "con_dau")
     @classmethod
-    def _image(cls, value: str | None) -> str | None:
+    def _image(cls, value: str | bytes | None, info: ValidationInfo) -> str | bytes | None:
         # II.7d, II.8a: the signature and the seal of an electronic dispatch are
         # transparent PNG images.
+        if isinstance(value, bytes):
+            kind = png_header(value, info.field_name)[0]
+            if kind != "PNG":
+                raise ValueError(f"cần ảnh PNG nền trong suốt (Phụ lục I, II.7d, II.8a), không phải {kind}")
+            return value
         if not value or not value.strip():
             return None
         if Path(value).suffix.lower() != ".png":

@@ -11,11 +11,12 @@ import json
 import re
 import tomllib
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Mapping
+from typing import Iterable, TYPE_CHECKING, Any, Mapping
 
 import yaml
 from . import limits as _limits
 from .errors import InputError, Problem, TextError
+from .resources import allowing, inside
 from .explain import json_reason, os_reason, toml_reason, yaml_reason
 from .validation import Lines, field_path as _field, line_of as _line, validate
 
@@ -348,16 +349,19 @@ def clean_strings(data: Any, lines: Lines, source: str, convert_legacy: bool = F
     return cleaned
 
 
-def load(path: str | Path, convert_legacy: bool = False, values: dict[Any, Any] | None = None) -> "CongVan":
+def load(path: str | Path, convert_legacy: bool = False, values: dict[Any, Any] | None = None,
+         resource_folders: Iterable[str | Path] | None = None) -> "CongVan":
     """Read one dispatch from a YAML, JSON or TOML file.
 
     A content template (texts holding `{{ variables }}`) is first filled with
-    `values` over its `bien:` defaults (see congvan.content).
+    `values` over its `bien:` defaults (see congvan.content). Files the data names
+    (layout, images, tables) must lie in the file's folder or in `resource_folders`.
     Raises InputError naming the file, line and field of every problem found.
     """
     path = Path(path)
-    data, lines = load_mapping(path)
-    return to_dispatch(data, lines, path, values=values, convert_legacy=convert_legacy)
+    with allowing(resource_folders):
+        data, lines = load_mapping(path)
+        return to_dispatch(data, lines, path, values=values, convert_legacy=convert_legacy)
 
 
 def loads(text: str, format: str = "yaml", *, source: str = "<văn bản>", folder: str | Path = ".",
@@ -398,16 +402,26 @@ def to_dispatch(data: dict[Any, Any], lines: Lines, path: Path, source: str | No
     if values is not None or is_template(data):
         data = fill(data, lines, source, values, path)
     data = clean_strings(data, lines, source, convert_legacy=convert_legacy)
-    return validate(CongVan, relative_to(data, path.parent), lines, source)
+    return validate(CongVan, relative_to(data, path.parent, lines, source), lines, source)
 
 
-def relative_to(data: Any, folder: Path) -> Any:
-    """The file names a dispatch holds (layout, signature and seal images), made
-    relative to the folder of the file they are written in."""
+def relative_to(data: Any, folder: Path, lines: Lines | None = None, source: str = "") -> Any:
+    """The file names a dispatch holds (layout, signature and seal images, tables),
+    made relative to the folder of the file they are written in; each must lie inside
+    that folder or a folder the user allowed (congvan.resources), else an InputError."""
     from .model import PATH_FIELDS
 
     if not isinstance(data, dict):
         return data
+    problems: list[Problem] = []
+
+    def place(value: str, path: tuple) -> str:
+        try:
+            return inside(value.strip(), folder)
+        except ValueError as exc:
+            problems.append(Problem(str(exc), _field(path), _line(lines or {}, path)))
+            return value
+
     data = dict(data)
     for keys in PATH_FIELDS:
         owner = data
@@ -417,23 +431,26 @@ def relative_to(data: Any, folder: Path) -> Any:
             owner[key] = owner = dict(owner[key])
         else:
             value = owner.get(keys[-1])
-            if isinstance(value, str) and value.strip() and not Path(value).is_absolute():
-                owner[keys[-1]] = str(folder / value.strip())
-    return _table_files(data, folder)
+            if isinstance(value, str) and value.strip():
+                owner[keys[-1]] = place(value, keys)
+    data = _table_files(data, (), place)
+    if problems:
+        raise InputError(source, problems)
+    return data
 
 
-def _table_files(value: Any, folder: Path) -> Any:
+def _table_files(value: Any, path: tuple, place) -> Any:
     """`bang: {tep: …}` anywhere in the body, relative to the data file's folder."""
     from .model import TABLE_FILE
 
     if isinstance(value, list):
-        return [_table_files(v, folder) for v in value]
+        return [_table_files(v, path + (i,), place) for i, v in enumerate(value)]
     if not isinstance(value, dict):
         return value
-    value = {k: _table_files(v, folder) for k, v in value.items()}
+    value = {k: _table_files(v, path + (k,), place) for k, v in value.items()}
     table = value.get(TABLE_FILE[0])
     if isinstance(table, dict) and isinstance(table.get(TABLE_FILE[1]), str):
         name = table[TABLE_FILE[1]].strip()
-        if name and not Path(name).is_absolute():
-            value[TABLE_FILE[0]] = {**table, TABLE_FILE[1]: str(folder / name)}
+        if name:
+            value[TABLE_FILE[0]] = {**table, TABLE_FILE[1]: place(name, path + TABLE_FILE)}
     return value

@@ -11,7 +11,7 @@ from .model import CongVan
 
 
 @lru_cache(maxsize=8)
-def _writer(layout: Layout, template: Path | None) -> DocxWriter:
+def _writer(layout: Layout, template: Path | bytes | None) -> DocxWriter:
     return DocxWriter(layout, template)
 
 
@@ -20,24 +20,27 @@ def _profile(path: Path, mtime_ns: int) -> Layout:
     return load_layout(path)
 
 
-def writer_for(cv: CongVan, layout: Layout = DEFAULT_LAYOUT, template: str | Path | None = None) -> DocxWriter:
-    """The writer of a dispatch: what the caller asks for, else the dispatch's own
-    `layout:` (a .docx template or a YAML profile), else the defaults."""
+def writer_for(cv: CongVan, layout: Layout = DEFAULT_LAYOUT, template: str | Path | bytes | None = None) -> DocxWriter:
+    """The writer of a dispatch: what the caller asks for (a .docx template as a file
+    or as its bytes), else the dispatch's own `layout:` (a .docx template or a YAML
+    profile), else the defaults."""
     if cv.layout and template is None:
         own = Path(cv.layout)
         if own.suffix.lower() == ".docx":
             template = own
         elif layout == DEFAULT_LAYOUT:
             layout = _profile(own, own.stat().st_mtime_ns if own.exists() else 0)
+    if isinstance(template, (bytes, bytearray)):
+        return _writer(layout, bytes(template))
     return _writer(layout, Path(template) if template else None)
 
 
-def render_docx(cv: CongVan, layout: Layout = DEFAULT_LAYOUT, template: str | Path | None = None) -> bytes:
+def render_docx(cv: CongVan, layout: Layout = DEFAULT_LAYOUT, template: str | Path | bytes | None = None) -> bytes:
     """The .docx bytes of a dispatch; the same input always gives the same bytes."""
     return writer_for(cv, layout, template).to_bytes(cv)
 
 
-def write_docx(cv: CongVan, path: str | Path, layout: Layout = DEFAULT_LAYOUT, template: str | Path | None = None) -> Path:
+def write_docx(cv: CongVan, path: str | Path, layout: Layout = DEFAULT_LAYOUT, template: str | Path | bytes | None = None) -> Path:
     """Render a dispatch to `path`, atomically: no half-written file on failure."""
     path = Path(path)
     write_atomic(path, render_docx(cv, layout, template))

@@ -7,8 +7,12 @@ file is refused with a message, never decoded or embedded.
 
 from __future__ import annotations
 
+import contextlib
+import os
 import warnings
+from contextvars import ContextVar
 from pathlib import Path
+from typing import Iterable, Iterator
 
 from PIL import Image as PILImage
 
@@ -81,3 +85,45 @@ def zip_problem(data: bytes) -> str | None:
     if total > limit:
         return f"giải nén ra {_mb(total)}, tối đa {_mb(limit)} (giới hạn docx_bytes)"
     return None
+
+
+# Folders besides a data file's own whose files data may name (`--tai-nguyen DIR`).
+_folders: ContextVar[tuple[str, ...]] = ContextVar("congvan_resource_folders", default=())
+
+
+def folders() -> tuple[str, ...]:
+    return _folders.get()
+
+
+@contextlib.contextmanager
+def allowing(extra: Iterable[str | os.PathLike] | None) -> Iterator[tuple[str, ...]]:
+    """Let data name files in `extra` folders too, for the work done inside."""
+    if extra is None:
+        yield folders()
+        return
+    token = _folders.set(tuple(os.fspath(f) for f in extra))
+    try:
+        yield _folders.get()
+    finally:
+        _folders.reset(token)
+
+
+def inside(value: str, base: Path) -> str:
+    """The file `value` names, from a data file in folder `base`, as an absolute path;
+    ValueError when it lies (symlinks followed) outside `base` and the allowed folders.
+
+    The message is the same whether such a file exists or not, and never shows its
+    content: data cannot probe or read what lies outside."""
+    candidate = Path(value) if Path(value).is_absolute() else base / value
+    try:
+        real = Path(os.path.realpath(candidate))
+        roots = [Path(os.path.realpath(root)) for root in (base, *folders())]
+    except (OSError, ValueError):
+        raise ValueError(OUTSIDE.format(value=value)) from None
+    if not any(real == root or root in real.parents for root in roots):
+        raise ValueError(OUTSIDE.format(value=value))
+    return str(candidate)
+
+
+OUTSIDE = ("'{value}' nằm ngoài thư mục của tệp dữ liệu (và các thư mục --tai-nguyen): "
+           "chỉ dùng được tệp trong các thư mục đó")

@@ -21,6 +21,7 @@ from ..errors import CongVanError
 from ..explain import os_reason
 from ..layout import Layout
 from ..limits import DEFAULT as DEFAULT_LIMITS, Limits, using
+from ..resources import allowing
 from ..model import CongVan
 from ..preflight import preflight
 from ..reader import Lines, load_mapping, to_dispatch
@@ -80,6 +81,7 @@ class Settings:
     pdf: bool = False  # the worker converts and finishes the PDF too
     pdfa: bool = False
     limits: Limits = field(default=DEFAULT_LIMITS)
+    resource_folders: tuple[str, ...] = ()  # where data may name files, besides its own folder
 
 
 class JobTimeout(BaseException):
@@ -151,7 +153,7 @@ def build(job: Job, settings: Settings, index: int = 0) -> Outcome:
 
 def _build(job: Job, settings: Settings, index: int) -> tuple[Outcome, CongVan | None]:
     try:
-        with using(settings.limits), time_limit(settings.limits.job_seconds):
+        with using(settings.limits), allowing(settings.resource_folders), time_limit(settings.limits.job_seconds):
             return _build_one(job, settings, index)
     except JobTimeout:
         return Outcome(index, error=timeout_message(job, settings.limits)), None

@@ -56,6 +56,7 @@ def render_many(
     chunk_size: int | None = None,
     on_result: Callable[[Result], None] | None = None,
     limits: Limits | None = None,
+    resource_folders: Iterable[str | Path] = (),
 ) -> Summary:
     """Render every job into `output`, rebuilding only what changed since the last run.
 
@@ -77,11 +78,13 @@ def render_many(
     folder.mkdir(parents=True, exist_ok=True)
     with OutputFolder(folder) as place:
         return _run(jobs, executor, place.staging, folder, formats, name, layout, template, force, convert_legacy,
-                    pdfa, strict, layout_file, workers, chunk_size, on_result, limits or current())
+                    pdfa, strict, layout_file, workers, chunk_size, on_result, limits or current(),
+                    tuple(os.fspath(f) for f in resource_folders))
 
 
 def _run(jobs, executor, staging: Path, folder: Path, formats, name, layout, template, force, convert_legacy,
-         pdfa, strict, layout_file, workers, chunk_size, on_result, limits: Limits) -> Summary:
+         pdfa, strict, layout_file, workers, chunk_size, on_result, limits: Limits,
+         resource_folders: tuple[str, ...]) -> Summary:
     template_bytes = Path(template or DEFAULT_TEMPLATE).read_bytes()
     made_from_all = {
         "template": digest(template_bytes),
@@ -95,7 +98,7 @@ def _run(jobs, executor, staging: Path, folder: Path, formats, name, layout, tem
     }
     settings = Settings(str(staging), name, layout, str(template) if template else None, convert_legacy,
                         strict, str(layout_file) if layout_file else None, pdf="pdf" in formats, pdfa=pdfa,
-                        limits=limits)
+                        limits=limits, resource_folders=resource_folders)
     manifest = Manifest.load(folder)
     run = Outputs(folder, formats, manifest, on_result)
 

@@ -50,6 +50,9 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     p.add_argument("--layout", metavar="TỆP", help="tệp YAML bố cục thay cho bố cục mặc định")
     p.add_argument("--template", metavar="TỆP", help="mẫu .docx của cơ quan thay cho mẫu mặc định")
     p.add_argument("--convert-legacy", action="store_true", help="tự chuyển văn bản gõ bằng bảng mã TCVN3/VNI sang Unicode")
+    p.add_argument("--tai-nguyen", action="append", default=[], metavar="THƯ_MỤC",
+                   help="thư mục có tệp mà dữ liệu được nêu tên (ảnh chữ ký, ảnh dấu, bố cục, bảng) ngoài thư mục "
+                   "của tệp dữ liệu (lặp lại được)")
     p.add_argument("--strict", action="store_true", help="coi mọi cảnh báo thể thức là lỗi: công văn có cảnh báo không được tạo")
     p.set_defaults(func=run)
 
@@ -127,7 +130,7 @@ def run(args: argparse.Namespace) -> int:
             summary = render_many(
                 jobs(sources, fixed), output=args.output, formats=formats, name=args.name, layout=layout,
                 template=args.template, force=args.force, convert_legacy=args.convert_legacy, pdfa=args.pdfa,
-                strict=args.strict, layout_file=args.layout,
+                strict=args.strict, layout_file=args.layout, resource_folders=args.tai_nguyen,
                 workers=workers, chunk_size=max(1, min(8, total // (4 * workers))), on_result=advance,
             )
         except Interrupted as stop:

@@ -10,6 +10,7 @@ import tempfile
 from pathlib import Path
 
 from ..errors import CongVanError
+from ..resources import allowing
 from ..explain import os_reason
 from ..layout import DEFAULT_LAYOUT, load_layout
 from ..model import CongVan
@@ -39,6 +40,9 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     p.add_argument("--merge", metavar="TỆP.pdf", help="gộp mọi PDF của lần chạy thành một tệp, mỗi công văn một dấu trang")
     p.add_argument("--workers", type=int, metavar="N", help="số tiến trình LibreOffice chạy song song (mặc định: số nhân CPU)")
     p.add_argument("--convert-legacy", action="store_true", help="tự chuyển văn bản gõ bằng bảng mã TCVN3/VNI sang Unicode")
+    p.add_argument("--tai-nguyen", action="append", default=[], metavar="THƯ_MỤC",
+                   help="thư mục có tệp mà dữ liệu được nêu tên (ảnh chữ ký, ảnh dấu, bố cục, bảng) ngoài thư mục "
+                   "của tệp dữ liệu (lặp lại được)")
     p.add_argument("--strict", action="store_true", help="coi mọi cảnh báo thể thức là lỗi: công văn có cảnh báo không được tạo")
     p.set_defaults(func=run)
 
@@ -72,8 +76,9 @@ def run(args: argparse.Namespace) -> int:
         for source in expand_inputs(args.inputs, set(FORMATS)):
             docx_dir = out if "docx" in formats else Path(tmp)
             try:
-                data, lines = load_mapping(source)
-                cv = to_dispatch(data, lines, source, convert_legacy=args.convert_legacy)
+                with allowing(args.tai_nguyen):
+                    data, lines = load_mapping(source)
+                    cv = to_dispatch(data, lines, source, convert_legacy=args.convert_legacy)
                 writer = writer_for(cv, layout, args.template)
                 warn_once(writer, warned, args.strict)
                 notices = [str(n) for n in preflight(cv, writer, str(source), lines, args.layout)]

@@ -35,20 +35,20 @@ class Image:
     height: int  # EMU
 
 
-def read_png(path: str | Path, name: str) -> Image:
-    """A PNG file as an Image of its real size; a clear error for anything else."""
-    path = Path(path)
+def read_png(source: str | Path | bytes, name: str) -> Image:
+    """A PNG (a file, or its bytes) as an Image of its real size; a clear error for anything else."""
+    shown = f"nguoi_ky.{name}" if isinstance(source, bytes) else str(source)
     try:
-        kind, (px_w, px_h), info = png_header(path, str(path))
-        data = path.read_bytes()
+        kind, (px_w, px_h), info = png_header(source if isinstance(source, bytes) else Path(source), shown)
+        data = source if isinstance(source, bytes) else Path(source).read_bytes()
     except (OSError, ValueError) as exc:
         message = str(exc) if isinstance(exc, ValueError) else "không đọc được ảnh PNG"
         raise CongVanError(f"nguoi_ky.{name}: {message}") from None
     if kind != "PNG":
-        raise CongVanError(f"ảnh {path}: cần ảnh PNG nền trong suốt (Phụ lục I, II.7d, II.8a), không phải {kind}")
+        raise CongVanError(f"ảnh {shown}: cần ảnh PNG nền trong suốt (Phụ lục I, II.7d, II.8a), không phải {kind}")
     dpi = info.get("dpi") or (DEFAULT_DPI, DEFAULT_DPI)
     dpi_x, dpi_y = (float(d) or DEFAULT_DPI for d in dpi)
-    return Image(name, data, round(px_w / dpi_x * EMU_PER_INCH), round(px_h / dpi_y * EMU_PER_INCH))
+    return Image(name, bytes(data), round(px_w / dpi_x * EMU_PER_INCH), round(px_h / dpi_y * EMU_PER_INCH))
 
 
 def signature_images(nguoi_ky) -> list[Image]:

@@ -270,11 +270,13 @@ def build_template_bytes(layout: Layout = DEFAULT_LAYOUT, kind: kinds.Kind = kin
     return write_zip([(n, _drop_references(n, d)) for n, d in parts])
 
 
-def load_template(path: Path | None = None, layout: Layout = DEFAULT_LAYOUT, loai: str | None = None) -> CompiledTemplate:
+def load_template(path: Path | bytes | None = None, layout: Layout = DEFAULT_LAYOUT, loai: str | None = None) -> CompiledTemplate:
     """The compiled template of a path, or the default one for a profile and a kind
     of document (cached; a template file changed on disk is read again)."""
     if path is None and loai and loai != kinds.DEFAULT:
         return _compiled_kind(layout, loai)
+    if isinstance(path, (bytes, bytearray)):
+        return _compiled_bytes(bytes(path))
     if path is not None:
         path = Path(path)
         try:
@@ -283,6 +285,16 @@ def load_template(path: Path | None = None, layout: Layout = DEFAULT_LAYOUT, loa
             raise TemplateFileError(str(path), "không tìm thấy tệp mẫu") from None
         return _compiled_file(path.resolve(), stat.st_mtime_ns, stat.st_size)
     return _compiled_default(layout)
+
+
+def template_label(template) -> str:
+    """How errors name a template: its file, or "mẫu .docx (bytes)"."""
+    return "mẫu .docx (bytes)" if isinstance(template, (bytes, bytearray)) else str(template)
+
+
+@lru_cache(maxsize=8)
+def _compiled_bytes(data: bytes) -> CompiledTemplate:
+    return CompiledTemplate.from_bytes(data, template_label(data))
 
 
 @lru_cache(maxsize=8)

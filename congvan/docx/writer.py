@@ -25,7 +25,7 @@ from .components import BUILDERS, Frame, closer, table
 from .conformance import template_departures
 from .images import Image, place_images, signature_images
 from .styles import style_id
-from .template import load_template, rule
+from .template import load_template, rule, template_label
 from .wml import border, cm, mm, paragraph, pt, run, runs_with_breaks, text_with_breaks, xml
 
 # Space above Nơi nhận and the signer's title, level with each other (II.9d).
@@ -39,12 +39,13 @@ class DocxWriter:
     WordprocessingML for the blocks built from data (see `congvan.docx.tags`).
     """
 
-    def __init__(self, layout: Layout = DEFAULT_LAYOUT, template: Path | None = None) -> None:
+    def __init__(self, layout: Layout = DEFAULT_LAYOUT, template: Path | bytes | None = None) -> None:
         self.layout = layout
-        self.template_path = template
+        self.template_path = template  # a file, or a template's bytes from a caller without files
         compiled = load_template(template, layout)  # a clear error for an unusable file
         # A user's template that departs from NĐ 30 still renders; these say how.
-        self.warnings = template_departures(Path(template).read_bytes()) if template else []
+        data = template if isinstance(template, bytes) else Path(template).read_bytes() if template else None
+        self.warnings = template_departures(data) if data else []
         self.text_width = mm(layout.text_width_mm)
         left = round(self.text_width * layout.ti_le_cot_trai)
         signature_left = round(self.text_width * layout.ti_le_cot_noi_nhan)
@@ -66,7 +67,7 @@ class DocxWriter:
         if cv.kind.vv:
             return self.template
         if self.template_path is not None:
-            raise TemplateFileError(str(self.template_path), f"mẫu .docx của cơ quan chỉ dùng cho công văn; {cv.kind.ten} dùng mẫu mặc định (bỏ --template hoặc khóa layout: .docx)")
+            raise TemplateFileError(template_label(self.template_path), f"mẫu .docx của cơ quan chỉ dùng cho công văn; {cv.kind.ten} dùng mẫu mặc định (bỏ --template hoặc khóa layout: .docx)")
         return load_template(None, self.layout, cv.loai)
 
     # -- public -------------------------------------------------------------
