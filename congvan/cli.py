@@ -18,7 +18,9 @@ EXAMPLES = """Ví dụ:
   congvan render --help              hướng dẫn của từng lệnh"""
 
 
-def build_parser() -> ArgumentParser:
+def build_parser(argv: list[str] | None = None) -> ArgumentParser:
+    """The parser; given the command line, only the command it names is imported (a
+    command's modules load only when that command runs)."""
     parser = ArgumentParser(
         prog="congvan",
         description="Tạo công văn đúng thể thức Nghị định 30/2020/NĐ-CP từ dữ liệu có cấu trúc (YAML, JSON, TOML).",
@@ -27,13 +29,14 @@ def build_parser() -> ArgumentParser:
     parser.add_argument("--version", action="version", version=f"congvan {__version__}",
                         help="in số phiên bản rồi thoát")
     commands = parser.add_subparsers(dest="command", required=True, metavar="LỆNH", title="lệnh")
-    for name in COMMANDS:
+    named = next((a for a in (sys.argv[1:] if argv is None else argv) if not a.startswith("-")), None)
+    for name in [named] if named in COMMANDS else COMMANDS:
         importlib.import_module(f".commands.{name}", __package__).add_parser(commands)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    args = build_parser(argv).parse_args(argv)
     try:
         code: int = args.func(args)
     except KeyboardInterrupt:

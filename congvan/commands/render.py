@@ -7,19 +7,22 @@ from typing import Any
 import argparse
 import sys
 import tempfile
+import threading
+from concurrent.futures import Future
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import CongVanError
 from ..resources import allowing
 from ..explain import os_reason
-from ..layout import DEFAULT_LAYOUT, load_layout
-from ..model import CongVan
-from ..pdf import PdfEngine, PdfError, find_soffice, finish_pdf, merge_pdfs
-from ..preflight import preflight
-from ..reader import FORMATS, load_mapping, to_dispatch
-from ..docx.writer import write_atomic
-from ..render import writer_for
+from ..pdf.engine import PdfEngine, find_soffice
 from . import error, expand_inputs
+
+if TYPE_CHECKING:
+    from ..model import CongVan
+
+# The rest of congvan (pydantic, the DOCX writer, pypdf) is imported inside `run`,
+# after LibreOffice has been started: it warms while Python loads and renders.
 
 
 def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -53,11 +56,6 @@ def run(args: argparse.Namespace) -> int:
     if unknown:
         error(f"định dạng không hỗ trợ: {', '.join(sorted(unknown))} (dùng docx, pdf)")
         return 2
-    try:
-        layout = load_layout(args.layout) if args.layout else DEFAULT_LAYOUT
-    except CongVanError as exc:
-        error(str(exc))
-        return 2
     want_pdf = "pdf" in formats or bool(args.merge) or args.pdfa
     if want_pdf:
         try:
@@ -69,6 +67,69 @@ def run(args: argparse.Namespace) -> int:
     # A folder that cannot be made stops the run before any work (an OSError for the
     # command line); a file that cannot be written later fails alone.
     out.mkdir(parents=True, exist_ok=True)
+    if not want_pdf:
+        return _render(args, formats, out, None)
+    # LibreOffice first: one worker for one file, started now, ready by the time the
+    # DOCX is; it converts every file of the run through its resident process.
+    single = len(args.inputs) == 1 and not Path(args.inputs[0]).is_dir()
+    engine = Warm(PdfEngine(workers=1 if single else args.workers))
+    try:
+        return _render(args, formats, out, engine)
+    finally:
+        engine.close()
+
+
+class Warm:
+    """An engine started in the background; `ready()` waits for it (and says why not)."""
+
+    def __init__(self, engine: PdfEngine) -> None:
+        self.engine = engine
+        self.failure: BaseException | None = None
+        self.thread = threading.Thread(target=self._start, name="congvan-soffice", daemon=True)
+        self.thread.start()
+
+    def _start(self) -> None:
+        try:
+            self.engine.start()
+        except BaseException as exc:  # raised in the caller's thread by ready()
+            self.failure = exc
+
+    def ready(self) -> PdfEngine:
+        self.thread.join()
+        if self.failure is not None:
+            raise self.failure
+        return self.engine
+
+    def convert(self, pairs: list[tuple[Path, Path]], pdfa: bool) -> Future:
+        """The conversion, running in the background; `.result()` gives its results."""
+        future: Future = Future()
+
+        def work() -> None:
+            try:
+                future.set_result(self.ready().convert(pairs, pdfa=pdfa))
+            except BaseException as exc:
+                future.set_exception(exc)
+
+        threading.Thread(target=work, name="congvan-convert", daemon=True).start()
+        return future
+
+    def close(self) -> None:
+        self.thread.join()
+        self.engine.close(wait=False)  # killed; the command exits without waiting for the kernel
+
+
+def _render(args: argparse.Namespace, formats: set[str], out: Path, engine: Warm | None) -> int:
+    from ..docx.writer import write_atomic
+    from ..layout import DEFAULT_LAYOUT, load_layout
+    from ..preflight import preflight
+    from ..reader import FORMATS, load_mapping, to_dispatch
+    from ..render import writer_for
+
+    try:
+        layout = load_layout(args.layout) if args.layout else DEFAULT_LAYOUT
+    except CongVanError as exc:
+        error(str(exc))
+        return 2
     failed = 0
     warned: set[Any] = set()
     rendered: list[tuple[Path, CongVan, Path]] = []
@@ -102,8 +163,8 @@ def run(args: argparse.Namespace) -> int:
             if "docx" in formats:
                 print(f"Đã tạo {target}")
             rendered.append((source, cv, target))
-        if want_pdf and rendered:
-            failed += _pdfs(args, rendered, out, "pdf" in formats)
+        if engine is not None and rendered:
+            failed += _pdfs(args, rendered, out, "pdf" in formats, engine)
     if failed:
         print(f"{failed} tệp lỗi, không được tạo.", file=sys.stderr)
     return 1 if failed else 0
@@ -130,15 +191,18 @@ def say(notices: list[str], said: set[Any]) -> None:
             print(f"Cảnh báo: {notice}", file=sys.stderr)
 
 
-def _pdfs(args: argparse.Namespace, rendered: list[tuple[Path, CongVan, Path]], out: Path, keep: bool) -> int:
+def _pdfs(args: argparse.Namespace, rendered: list[tuple[Path, CongVan, Path]], out: Path, keep: bool,
+          engine: Warm) -> int:
     """Convert the batch's DOCX files; returns the number of failures."""
+    from ..docx.writer import write_atomic
+
     failed = 0
     with tempfile.TemporaryDirectory(prefix="congvan-pdf-") as tmp:
         # Converted and checked in a temporary folder; only checked PDFs reach `out`.
         pairs = [(docx, Path(tmp) / f"{i}" / f"{source.stem}.pdf") for i, (source, _, docx) in enumerate(rendered)]
-        # One batch per run: one LibreOffice start per worker, no resident process.
-        with PdfEngine(workers=args.workers, resident=False) as engine:
-            results = engine.convert(pairs, pdfa=args.pdfa)
+        results = engine.convert(pairs, args.pdfa)
+        from ..pdf.finish import PdfError, finish_pdf, merge_pdfs  # pypdf: loaded while LibreOffice converts
+        results = results.result()
         done: list[tuple[Path, str]] = []
         for (source, cv, _), result in zip(rendered, results):
             try:

@@ -131,13 +131,16 @@ class PdfEngine:
         for w in fresh:
             self._idle.put(w)
 
-    def close(self) -> None:
-        """Stop every LibreOffice process and remove the profiles."""
+    def close(self, wait: bool = True) -> None:
+        """Stop every LibreOffice process and remove the profiles.
+
+        wait=False: kill them without waiting for the kernel to finish tearing them
+        down (a command line program about to exit)."""
         with self._lock:
             workers, self._all = self._all, []
             root, self.root = self.root, None
         for w in workers:
-            w.close()
+            w.close(wait)
         self._idle = queue.Queue()
         if root is not None:
             shutil.rmtree(root, ignore_errors=True)

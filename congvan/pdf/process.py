@@ -87,7 +87,10 @@ def spawn(args: list[str]) -> subprocess.Popen[bytes]:
     return proc
 
 
-def kill(proc: subprocess.Popen[bytes] | None) -> None:
+def kill(proc: subprocess.Popen[bytes] | None, wait: bool = True) -> None:
+    """SIGKILL the process group; wait (default) until the whole group is gone, or
+    only for the direct child (a program about to exit: the kernel tears the rest
+    down, which takes a busy machine a second or two)."""
     if proc is None:
         return
     try:
@@ -100,7 +103,7 @@ def kill(proc: subprocess.Popen[bytes] | None) -> None:
         pass
     # soffice.bin is a grandchild: wait until init has reaped the whole group.
     deadline = time.monotonic() + 5
-    while group_members(proc.pid) and time.monotonic() < deadline:
+    while wait and group_members(proc.pid) and time.monotonic() < deadline:
         time.sleep(POLL)
     with _LIVE_LOCK:
         _LIVE.discard(proc)

@@ -8,10 +8,9 @@ import shutil
 import subprocess
 import tempfile
 import time
+from importlib.util import find_spec
 from pathlib import Path
 from typing import Callable
-
-import docx
 
 from ..explain import os_reason
 from ..files import copy_atomic
@@ -57,7 +56,10 @@ class Worker:
             if self._probe(probe, sample):
                 self._save_template()
         if self.want_resident:
-            self._start_server()
+            # No probe at the first start: the first real call waits for LibreOffice
+            # to be ready instead of a blank document; if the resident process then
+            # dies, the restart probes it and falls back (see convert).
+            self._start_server(probe=False)
 
     def _save_template(self) -> None:
         """Keep a copy of the fresh profile, so later engines skip the first start."""
@@ -82,11 +84,18 @@ class Worker:
                        max(self.timeout, 60.0), lambda: len(os.listdir(probe)))
         return ok and (probe / "probe.pdf").exists()
 
-    def _start_server(self) -> None:
+    def _start_server(self, probe: bool = True) -> None:
         anchor = self.dir / "anchor.docx"
         blank_docx(anchor)
         self.server = spawn(self._base() + [str(anchor)])
-        wait_for_pipe(self.server, max(self.timeout, 60.0))
+        ready = wait_for_pipe(self.server, max(self.timeout, 60.0))
+        if not probe:
+            if self.closed:
+                self.stop()
+            elif not ready:
+                self.stop()
+                self.fallback = True
+            return
         # Ready when a probe conversion through the pipe succeeds and the server lives
         # on. The probe is not the anchor: converting an open document closes it, and
         # with no document left open LibreOffice quits.
@@ -98,14 +107,14 @@ class Worker:
             self.stop()  # cannot keep a resident process: fall back to one process per chunk
             self.fallback = True
 
-    def stop(self) -> None:
-        kill(self.client)
-        kill(self.server)
+    def stop(self, wait: bool = True) -> None:
+        kill(self.client, wait)
+        kill(self.server, wait)
         self.client = self.server = None
 
-    def close(self) -> None:
+    def close(self, wait: bool = True) -> None:
         self.closed = True
-        self.stop()
+        self.stop(wait)
 
     # -- conversion -------------------------------------------------------
 
@@ -213,7 +222,9 @@ def default_cache(binary: str) -> Path:
 
 def blank_docx(path: Path) -> None:
     # DOCX, not plain text: a resident office holding a .txt aborted on the next call.
-    docx.Document().save(str(path))
+    # python-docx's own blank document, copied rather than built: no import, no time.
+    package = find_spec("docx").submodule_search_locations[0]
+    shutil.copyfile(Path(package) / "templates" / "default.docx", path)
 
 
 def is_pdf(path: Path) -> bool:
