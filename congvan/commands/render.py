@@ -119,7 +119,6 @@ class Warm:
 
 
 def _render(args: argparse.Namespace, formats: set[str], out: Path, engine: Warm | None) -> int:
-    from ..docx.writer import write_atomic
     from ..layout import DEFAULT_LAYOUT, load_layout
     from ..preflight import preflight
     from ..reader import FORMATS, load_mapping, to_dispatch
@@ -170,6 +169,12 @@ def _render(args: argparse.Namespace, formats: set[str], out: Path, engine: Warm
     return 1 if failed else 0
 
 
+def write_atomic(path: Path, data: bytes) -> None:
+    from ..docx.writer import write_atomic as write  # the writer's, loaded when first used
+
+    write(path, data)
+
+
 def write_failure(source: Path, target: Path, exc: OSError) -> str:
     return f"{source}: không ghi được {target}: {os_reason(exc)}"
 
@@ -194,7 +199,6 @@ def say(notices: list[str], said: set[Any]) -> None:
 def _pdfs(args: argparse.Namespace, rendered: list[tuple[Path, CongVan, Path]], out: Path, keep: bool,
           engine: Warm) -> int:
     """Convert the batch's DOCX files; returns the number of failures."""
-    from ..docx.writer import write_atomic
 
     failed = 0
     with tempfile.TemporaryDirectory(prefix="congvan-pdf-") as tmp:
