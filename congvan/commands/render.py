@@ -20,6 +20,7 @@ from . import error, expand_inputs
 
 if TYPE_CHECKING:
     from ..model import CongVan
+    from ..pdf.engine import ConversionResult
 
 # The rest of congvan (pydantic, the DOCX writer, pypdf) is imported inside `run`,
 # after LibreOffice has been started: it warms while Python loads and renders.
@@ -100,9 +101,9 @@ class Warm:
             raise self.failure
         return self.engine
 
-    def convert(self, pairs: list[tuple[Path, Path]], pdfa: bool) -> Future:
+    def convert(self, pairs: list[tuple[Path, Path]], pdfa: bool) -> Future[list[ConversionResult]]:
         """The conversion, running in the background; `.result()` gives its results."""
-        future: Future = Future()
+        future: Future[list[ConversionResult]] = Future()
 
         def work() -> None:
             try:
@@ -204,9 +205,9 @@ def _pdfs(args: argparse.Namespace, rendered: list[tuple[Path, CongVan, Path]], 
     with tempfile.TemporaryDirectory(prefix="congvan-pdf-") as tmp:
         # Converted and checked in a temporary folder; only checked PDFs reach `out`.
         pairs = [(docx, Path(tmp) / f"{i}" / f"{source.stem}.pdf") for i, (source, _, docx) in enumerate(rendered)]
-        results = engine.convert(pairs, args.pdfa)
+        converting = engine.convert(pairs, args.pdfa)
         from ..pdf.finish import PdfError, finish_pdf, merge_pdfs  # pypdf: loaded while LibreOffice converts
-        results = results.result()
+        results = converting.result()
         done: list[tuple[Path, str]] = []
         for (source, cv, _), result in zip(rendered, results):
             try:

@@ -223,8 +223,8 @@ def default_cache(binary: str) -> Path:
 def blank_docx(path: Path) -> None:
     # DOCX, not plain text: a resident office holding a .txt aborted on the next call.
     # python-docx's own blank document, copied rather than built: no import, no time.
-    package = find_spec("docx").submodule_search_locations[0]
-    shutil.copyfile(Path(package) / "templates" / "default.docx", path)
+    locations = getattr(find_spec("docx"), "submodule_search_locations", None) or []
+    shutil.copyfile(Path(locations[0]) / "templates" / "default.docx", path)
 
 
 def is_pdf(path: Path) -> bool:
