@@ -221,7 +221,7 @@ class NguoiKy(_Model):
         # II.7d, II.8a: the signature and the seal of an electronic dispatch are
         # transparent PNG images.
         if isinstance(value, bytes):
-            kind = png_header(value, info.field_name)[0]
+            kind = png_header(value, str(info.field_name))[0]
             if kind != "PNG":
                 raise ValueError(f"cần ảnh PNG nền trong suốt (Phụ lục I, II.7d, II.8a), không phải {kind}")
             return value

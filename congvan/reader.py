@@ -11,7 +11,7 @@ import json
 import re
 import tomllib
 from pathlib import Path
-from typing import Iterable, TYPE_CHECKING, Any, Mapping
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping
 
 import yaml
 from . import limits as _limits
@@ -415,7 +415,7 @@ def relative_to(data: Any, folder: Path, lines: Lines | None = None, source: str
         return data
     problems: list[Problem] = []
 
-    def place(value: str, path: tuple) -> str:
+    def place(value: str, path: tuple[Any, ...]) -> str:
         try:
             return inside(value.strip(), folder)
         except ValueError as exc:
@@ -439,7 +439,7 @@ def relative_to(data: Any, folder: Path, lines: Lines | None = None, source: str
     return data
 
 
-def _table_files(value: Any, path: tuple, place) -> Any:
+def _table_files(value: Any, path: tuple[Any, ...], place: Callable[[str, tuple[Any, ...]], str]) -> Any:
     """`bang: {tep: …}` anywhere in the body, relative to the data file's folder."""
     from .model import TABLE_FILE
 
