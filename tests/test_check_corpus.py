@@ -129,3 +129,14 @@ def test_without_libreoffice_the_laid_out_rules_are_said_skipped(monkeypatch):
     report = check_docx(make_corpus.build("cv-hai-dong-drawing"), lay_out=True)
     assert report.findings == [] and report.notes == [SKIPPED]
     assert f"Ghi chú: {SKIPPED}" in report.as_text() and report.as_dict()["notes"] == [SKIPPED]
+
+
+def test_a_header_in_text_boxes_or_a_frame_is_read():
+    from congvan.check.parts import find_parts
+    from congvan.check.reader import read_docx
+
+    for name in ("cv-hop-van-ban", "cv-khung"):
+        parts = find_parts(read_docx(make_corpus.build(name)))
+        assert [p.text for p in parts.chu_quan] == ["UBND TỈNH ĐỒNG THÁP"] and [p.text for p in parts.ban_hanh] == ["SỞ NỘI VỤ"]
+        assert parts.so.text == "Số: 125/SNV-VP" and parts.so_side == parts.trich_yeu_side == "L"
+        assert parts.quoc_hieu is not None and 54 <= parts.tieu_ngu_rule <= 57 and 9 <= parts.agency_rule <= 11

@@ -403,6 +403,9 @@ def _read_paragraph(p: etree._Element, styles: _Styles, index: int, part: str, w
         rendered_breaks=rendered, left_mm=left or 0.0, right_mm=right or 0.0, width_mm=width_mm, shapes_mm=_shapes(p),
     )
     para.tab_stops_mm = stops
+    frame = ppr.find(qn("w:framePr")) if ppr is not None else None
+    if frame is not None and _twips_mm(frame):  # a frame sets its lines in its own width
+        para.width_mm = _twips_mm(frame) or width_mm
     return para
 
 
@@ -450,6 +453,31 @@ def _line(node: etree._Element) -> float | None:
 
 
 CELL_MARGIN_MM = 1.9  # Word's default left and right cell margins (108 twips)
+BOX_INSET_MM = 2.54  # a text box's default inner margins, left and right (91440 EMU)
+WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
+
+
+def _box_place(box: etree._Element) -> tuple[float, float]:
+    """Where a text box starts (mm from the column's left edge) and how wide its text
+    is: from the DrawingML anchor, or the VML shape's style."""
+    node = box.getparent()
+    while node is not None and node.tag not in (f"{WP}anchor", f"{WP}inline", f"{{{V_NS}}}shape", f"{{{V_NS}}}rect"):
+        node = node.getparent()
+    if node is None:
+        return 0.0, 0.0
+    if node.tag.startswith(WP):
+        extent = node.find(f"{WP}extent")
+        width = int(extent.get("cx", 0)) / EMU_PER_MM if extent is not None else 0.0
+        offset = node.find(f"{WP}positionH/{WP}posOffset")
+        x = int(offset.text or 0) / EMU_PER_MM if offset is not None else 0.0
+        return max(0.0, x), max(0.0, width - 2 * BOX_INSET_MM)
+    values = dict(part.split(":", 1) for part in node.get("style", "").replace(" ", "").split(";") if ":" in part)
+    try:
+        x = _css_mm(values.get("margin-left", "0"))
+        width = _css_mm(values.get("width", "0"))
+    except ValueError:
+        return 0.0, 0.0
+    return max(0.0, x), max(0.0, width - 2 * BOX_INSET_MM)
 
 
 def _twips_mm(node: etree._Element | None, attr: str = "w:w") -> float | None:
@@ -492,11 +520,25 @@ class _Walker:
         for child in container:
             if child.tag == qn("w:p"):
                 self.add(child, width, cell)
+                self.text_boxes(child, cell)
             elif child.tag == qn("w:tbl"):
                 self.table(child, width, cell)
             elif child.tag in (qn("w:sdt"), qn("w:customXml")):
                 content = child.find(qn("w:sdtContent"))
                 self.body(content if content is not None else child, width, cell)
+
+    def text_boxes(self, p: etree._Element, cell) -> None:
+        """The paragraphs of text boxes anchored to `p` (a header laid out in boxes):
+        each placed at its box's offset from the column, in the box's width."""
+        for box in p.iter(qn("w:txbxContent")):
+            if not _own(box.getparent(), p):  # a fallback copy, or a box inside a box
+                continue
+            x, width = _box_place(box)
+            first = len(self.out)
+            self.body(box, width, cell)
+            for para in self.out[first:]:
+                if para.x_mm is None:
+                    para.x_mm = x
 
     def table(self, tbl: etree._Element, width: float, outer=None) -> None:
         grid = [(_twips_mm(col) or 0.0) for col in tbl.findall(f"{qn('w:tblGrid')}/{qn('w:gridCol')}")]

@@ -434,6 +434,94 @@ def cong_van(**o) -> bytes:
     return save(doc)
 
 
+def _moved(doc, build) -> list:
+    """The paragraphs `build()` adds to the document, taken out of its body."""
+    body = doc.element.body
+    before = len(body) - 1  # paragraphs are added before the final sectPr
+    build()
+    new = list(body)[before:-1]
+    for child in new:
+        body.remove(child)
+    return new
+
+
+def text_box(anchor, paragraphs: list, x_mm: float, width_mm: float, height_mm: float, number: int):
+    """A text box of `paragraphs`, anchored to paragraph `anchor` at `x_mm` from the
+    column, text below it (Insert > Text Box in Word)."""
+    cx, cy, x = int(width_mm * 36000), int(height_mm * 36000), int(x_mm * 36000)
+    xml = f"""<w:r {nsdecls('w')}><w:drawing>
+<wp:anchor xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+  xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"
+  xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
+  distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="{251660000 + number}" behindDoc="0"
+  locked="0" layoutInCell="1" allowOverlap="1">
+ <wp:simplePos x="0" y="0"/>
+ <wp:positionH relativeFrom="column"><wp:posOffset>{x}</wp:posOffset></wp:positionH>
+ <wp:positionV relativeFrom="paragraph"><wp:posOffset>0</wp:posOffset></wp:positionV>
+ <wp:extent cx="{cx}" cy="{cy}"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapTopAndBottom/>
+ <wp:docPr id="{100 + number}" name="Text Box {number}"/><wp:cNvGraphicFramePr/>
+ <a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">
+  <wps:wsp><wps:cNvSpPr txBox="1"/>
+   <wps:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{cx}" cy="{cy}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom>
+    <a:noFill/><a:ln><a:noFill/></a:ln></wps:spPr>
+   <wps:txbx><w:txbxContent/></wps:txbx>
+   <wps:bodyPr rot="0" vert="horz" wrap="square" lIns="91440" tIns="45720" rIns="91440" bIns="45720" anchor="t"><a:noAutofit/></wps:bodyPr>
+  </wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></w:r>"""
+    run = parse_xml(xml)
+    content = next(run.iter(qn("w:txbxContent")))
+    for p in paragraphs:
+        content.append(p)
+    anchor._p.append(run)
+
+
+def cong_van_boxes() -> bytes:
+    """The header in two text boxes side by side, as some offices lay it out."""
+    doc = new_document()
+    anchor = line(doc, "", 6)
+    left = _moved(doc, lambda: (line(doc, AGENCY[0], 13), line(doc, AGENCY[1], 13, bold=True),
+                                rule_border(doc, 10, 60, 0), line(doc, "Số: 125/SNV-VP", 13),
+                                line(doc, "V/v lập hồ sơ và nộp lưu hồ sơ năm 2021", 12, before=6)))
+    right = _moved(doc, lambda: (line(doc, QH, 12, bold=True), line(doc, TN, 13, bold=True),
+                                 rule_border(doc, TIEU_NGU_MM, 95 - 5.08, 0),
+                                 line(doc, "Đồng Tháp, ngày 05 tháng 3 năm 2021", 14, italic=True, before=6)))
+    text_box(anchor, left, 0, 65, 40, 1)
+    text_box(anchor, right, 70, 95, 40, 2)
+    o: dict = {}
+    kinh_gui(doc, o)
+    content(doc, o)
+    signature(doc, o)
+    return save(doc)
+
+
+def cong_van_frames() -> bytes:
+    """The agency, Số and V/v in a frame at the left margin; the Quốc hiệu beside it."""
+    doc = new_document()
+
+    def framed(p):
+        ppr = p._p.get_or_add_pPr()
+        frame = OxmlElement("w:framePr")
+        for k, v in (("w", str(int(Mm(62).twips))), ("hSpace", "180"), ("wrap", "around"), ("vAnchor", "text"),
+                     ("hAnchor", "margin"), ("x", "1"), ("y", "1")):
+            frame.set(qn(f"w:{k}"), v)
+        ppr.insert(0, frame)
+        return p
+
+    for p in (line(doc, AGENCY[0], 13), line(doc, AGENCY[1], 13, bold=True), rule_border(doc, 10, 62, 0),
+              line(doc, "Số: 125/SNV-VP", 13), line(doc, "V/v lập hồ sơ và nộp lưu hồ sơ năm 2021", 12, before=6)):
+        framed(p)
+    line(doc, QH, 12, bold=True, left=6.6)
+    line(doc, TN, 13, bold=True, left=6.6)
+    rule = rule_border(doc, TIEU_NGU_MM, 165 - 66, 0)
+    rule.paragraph_format.left_indent = Mm(66 + (165 - 66 - TIEU_NGU_MM) / 2)
+    rule.paragraph_format.right_indent = Mm((165 - 66 - TIEU_NGU_MM) / 2)
+    line(doc, "Đồng Tháp, ngày 05 tháng 3 năm 2021", 14, italic=True, before=6, left=6.6, after=18)
+    o: dict = {}
+    kinh_gui(doc, o)
+    content(doc, o)
+    signature(doc, o)
+    return save(doc)
+
+
 # -- other kinds: a tên loại and its trích yếu under the header -------------------------------
 
 KINDS = {
@@ -672,6 +760,8 @@ CORPUS: dict[str, Callable[[], bytes]] = {
     "cv-hai-trang": lambda: cong_van(second_page=True, page_numbers=True),
     "cv-khong-chu-quan": lambda: cong_van(agency=("BỘ NỘI VỤ",), so="Số: 1016/BNV-VTLTNN"),
     "mau-1-5": mau_1_5,
+    "cv-hop-van-ban": cong_van_boxes,
+    "cv-khung": cong_van_frames,
     # Công văn with faults a reviewer marks.
     "cv-le-25-4": lambda: cong_van(margins=dict(top=25.4, bottom=25.4, left=31.75, right=19.05)),
     "cv-so-nghieng": lambda: cong_van(so_italic=True),
