@@ -161,6 +161,16 @@ class Ngay(_Model):
 
 # How văn thư type the trích yếu's prefix: V/v, V/v:, v/v, V / v, Về việc, Về: (II.5b).
 _TRICH_YEU_PREFIX = re.compile(r"^\s*(?:v\s*/\s*v\b\.?\s*:?|về\s+việc\b\s*:?|về\s*:)\s*", re.IGNORECASE)
+_LUU = re.compile(r"^[\s\-–+•]*lưu\s*:\s*", re.IGNORECASE)
+
+
+def _as_line(item: Any) -> Any:
+    """`{"Lưu": "VT, QHQT"}` (YAML's reading of `- Lưu: VT, QHQT`) back to its line."""
+    if isinstance(item, dict) and len(item) == 1:
+        key, text = next(iter(item.items()))
+        if isinstance(key, str) and isinstance(text, str) and _LUU.match(f"{key}:"):
+            return f"{key}: {text}"
+    return item
 _NHU_TREN = re.compile(r"^[\s\-–+•]*như\s+trên\b", re.IGNORECASE)
 _ACADEMIC_TITLES = re.compile(r"^(GS|PGS|TS|ThS|TSKH|KS|BS|CN)\.?\s", re.IGNORECASE)
 _QUYEN_HAN = re.compile(r"^\s*(TM|Q|KT|TL|TUQ)\.\s*(\S.*)$", re.IGNORECASE)
@@ -534,6 +544,26 @@ class CongVan(_Model):
     # the decree leaves open; relative to the data file.
     layout: str | None = None
 
+    @model_validator(mode="before")
+    @classmethod
+    def _luu_in_noi_nhan(cls, value: Any) -> Any:
+        # II.9d: a văn thư often types the Lưu line as the last of Nơi nhận; it is the
+        # `luu` field, written once by us, not a recipient. YAML reads "- Lưu: VT, QHQT"
+        # as a one-key mapping: it is taken back as the line typed.
+        if not isinstance(value, dict):
+            return value
+        value = dict(value)
+        for key in ("noi_nhan", "luu"):
+            if isinstance(value.get(key), list):
+                value[key] = [_as_line(item) for item in value[key]]
+            elif isinstance(value.get(key), dict):
+                value[key] = _as_line(value[key])
+        entries = value.get("noi_nhan")
+        entries = [entries] if isinstance(entries, str) else entries
+        if "luu" not in value and isinstance(entries, list) and entries and isinstance(entries[-1], str) and _LUU.match(entries[-1]):
+            value["noi_nhan"], value["luu"] = entries[:-1], entries[-1]
+        return value
+
     @field_validator("layout")
     @classmethod
     def _layout(cls, value: str | None) -> str | None:
@@ -680,6 +710,7 @@ class CongVan(_Model):
     def _luu(cls, items: list[str]) -> list[str]:
         # II.9d: the last line reads "Lưu: VT, <drafting unit>…"; VT comes first. One
         # line typed "VT, QHQT (3)" is the same comma list as [VT, QHQT (3)].
+        items = [_LUU.sub("", line, count=1) for line in items]  # "Lưu: VT, …" typed in full
         items = [i.strip().rstrip(".;") for line in items for i in line.split(",") if i.strip().rstrip(".;")]
         items = ["VT" if i.upper() == "VT" else i for i in items]
         if not items or items[0] != "VT":

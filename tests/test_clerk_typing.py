@@ -126,3 +126,34 @@ def test_a_prefix_alone_is_an_empty_trich_yeu(tmp_path):
 )
 def test_copies_with_or_without_initials(tmp_path, extra, line):
     assert line in lines(typed(tmp_path, extra=extra))
+
+
+@pytest.mark.parametrize(
+    ("luu", "noi_nhan_extra"),
+    [
+        ("'Lưu: VT, QHQT (3)'", ""),
+        ("'- Lưu: VT, QHQT (3).'", ""),
+        ("[Lưu: VT, QHQT (3)]", ""),
+    ],
+)
+def test_luu_typed_with_its_label_is_not_doubled(tmp_path, luu, noi_nhan_extra):
+    printed = lines(typed(tmp_path, luu=luu))
+    assert printed.count("- Lưu: VT, QHQT (3).") == 1
+    assert not any(line.count("Lưu") > 1 for line in printed)
+
+
+def test_the_luu_line_typed_as_the_last_recipient_is_the_luu_line(tmp_path):
+    path = tmp_path / "cong-van.yaml"
+    text = DISPATCH.format(trich_yeu="hướng dẫn", kinh_gui="Các sở", luu="[]", extra="")
+    path.write_text(text.replace("luu: []\n", "").replace("  - Cục trưởng (để b/c)\n", "  - Cục trưởng (để b/c)\n  - Lưu: VT, QLLHS (2).\n"), encoding="utf-8")
+    cv = congvan.load(path)
+    assert cv.noi_nhan == ["Như trên", "Cục trưởng (để b/c)"] and cv.luu == ["VT", "QLLHS (2)"]
+    printed = lines(cv)
+    assert printed.count("- Lưu: VT, QLLHS (2).") == 1 and sum(line.startswith("- Lưu") for line in printed) == 1
+
+
+def test_a_luu_line_in_noi_nhan_beside_a_luu_field_is_read_not_refused(tmp_path):
+    path = tmp_path / "cong-van.yaml"
+    text = DISPATCH.format(trich_yeu="hướng dẫn", kinh_gui="Các sở", luu="VT, QLLHS", extra="")
+    path.write_text(text.replace("  - Cục trưởng (để b/c)\n", "  - Cục trưởng (để b/c)\n  - Lưu: VT.\n"), encoding="utf-8")
+    assert congvan.load(path).luu == ["VT", "QLLHS"]
