@@ -25,6 +25,10 @@ def check_docx(source: str | Path | bytes, name: str | None = None, *, lay_out: 
     return report
 
 
+def unreadable_part(exc: Exception) -> str:
+    return f"một phần của tệp không đọc được như văn bản Word ({type(exc).__name__}); các tệp khác vẫn được kiểm tra"
+
+
 def check_many(sources: list, names: list | None = None, *, lay_out: bool = False) -> list[Report | UnreadableDocx]:
     """check_docx for many files, laid out together (one LibreOffice run); a file
     that cannot be read gives its UnreadableDocx in its place."""
@@ -36,6 +40,9 @@ def check_many(sources: list, names: list | None = None, *, lay_out: bool = Fals
             views.append(read_docx(source))
         except UnreadableDocx as exc:
             views.append(exc)
+            continue
+        except Exception as exc:  # valid zip, a part not as expected: this file alone
+            views.append(UnreadableDocx(unreadable_part(exc)))
             continue
         if lay_out:
             datas.append(source if isinstance(source, bytes) else Path(source).read_bytes())
@@ -50,7 +57,11 @@ def check_many(sources: list, names: list | None = None, *, lay_out: bool = Fals
             out.append(view)
             continue
         label = name or (str(source) if not isinstance(source, bytes) else "văn bản")
-        report = check_view(view, label, next(laid, None) if pages is not None else None)
+        try:
+            report = check_view(view, label, next(laid, None) if pages is not None else None)
+        except Exception as exc:  # a part read, yet not as the rules expect: this file alone
+            out.append(UnreadableDocx(unreadable_part(exc)))
+            continue
         if lay_out and pages is None:
             from .laidout import SKIPPED
 

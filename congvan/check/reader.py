@@ -261,9 +261,34 @@ def _on(node: etree._Element | None, tag: str) -> bool | None:
     return child.get(qn("w:val")) not in ("0", "false", "off")
 
 
+# ST_UniversalMeasure (ECMA-376 Part 1, 22.9.2.15): "14pt", "1cm", "0.5in" wherever a
+# number of twips or half-points may stand.
+_UNIVERSAL = re.compile(r"\s*(-?\d+(?:\.\d+)?)\s*(mm|cm|in|pt|pc|pi)?\s*$")
+_TWIPS_PER = {None: 1.0, "pt": 20.0, "pc": 240.0, "pi": 240.0, "in": 1440.0, "cm": 1440 / 2.54, "mm": 144 / 2.54}
+
+
+def _twips(value: str | None) -> float | None:
+    """A length in twips: a bare number, or a universal measure; None when unreadable."""
+    match = _UNIVERSAL.match(value or "")
+    return float(match[1]) * _TWIPS_PER[match[2]] if match else None
+
+
+def _mm(value: str | None) -> float | None:
+    twips = _twips(value)
+    return twips / 56.7 if twips is not None else None
+
+
+def _hps(value: str | None) -> float | None:
+    """A font size in points from w:sz: half-points, or a universal measure."""
+    match = _UNIVERSAL.match(value or "")
+    if not match:
+        return None
+    return float(match[1]) / 2 if match[2] is None else float(match[1]) * _TWIPS_PER[match[2]] / 20
+
+
 def _size(rpr: etree._Element) -> float | None:
     node = rpr.find(qn("w:sz"))
-    return int(node.get(qn("w:val"))) / 2 if node is not None else None
+    return _hps(node.get(qn("w:val"))) if node is not None else None
 
 
 def _font(rpr: etree._Element) -> str | None:
@@ -415,7 +440,7 @@ def _indent(node: etree._Element, attrs: tuple[str, ...]) -> float | None:
         return None
     for attr in attrs:
         if ind.get(qn(attr)) is not None:
-            return int(ind.get(qn(attr))) / 56.7
+            return _mm(ind.get(qn(attr)))
     return None
 
 
@@ -423,7 +448,8 @@ def _tab_stops(node: etree._Element) -> list[float] | None:
     tabs = node.find(qn("w:tabs"))
     if tabs is None:
         return None
-    return sorted(int(t.get(qn("w:pos"))) / 56.7 for t in tabs if t.get(qn("w:val")) not in ("clear", None) and t.get(qn("w:pos")))
+    stops = (_mm(t.get(qn("w:pos"))) for t in tabs if t.get(qn("w:val")) not in ("clear", None) and t.get(qn("w:pos")))
+    return sorted(stop for stop in stops if stop is not None)
 
 
 def _first_line(node: etree._Element) -> float | None:
@@ -431,16 +457,19 @@ def _first_line(node: etree._Element) -> float | None:
     if ind is None:
         return None
     if ind.get(qn("w:hanging")) is not None:
-        return -int(ind.get(qn("w:hanging"))) / 567
+        hanging = _twips(ind.get(qn("w:hanging")))
+        return -hanging / 567 if hanging is not None else None
     value = ind.get(qn("w:firstLine"))
-    return int(value) / 567 if value is not None else None
+    first = _twips(value)
+    return first / 567 if first is not None else None
 
 
 def _spacing(node: etree._Element, attr: str) -> float | None:
     spacing = node.find(qn("w:spacing"))
     if spacing is None or spacing.get(qn(attr)) is None:
         return None
-    return int(spacing.get(qn(attr))) / TWIPS_PER_PT
+    value = _twips(spacing.get(qn(attr)))
+    return value / TWIPS_PER_PT if value is not None else None
 
 
 def _line(node: etree._Element) -> float | None:
@@ -449,7 +478,8 @@ def _line(node: etree._Element) -> float | None:
         return None
     if spacing.get(qn("w:lineRule"), "auto") != "auto":
         return None  # exact or at-least spacing: not in lines
-    return int(spacing.get(qn("w:line"))) / 240
+    value = _twips(spacing.get(qn("w:line")))
+    return value / 240 if value is not None else None
 
 
 CELL_MARGIN_MM = 1.9  # Word's default left and right cell margins (108 twips)
@@ -483,10 +513,7 @@ def _box_place(box: etree._Element) -> tuple[float, float]:
 def _twips_mm(node: etree._Element | None, attr: str = "w:w") -> float | None:
     if node is None or node.get(qn(attr)) is None or node.get(qn("w:type"), "dxa") != "dxa":
         return None
-    try:
-        return int(float(node.get(qn(attr)))) / 56.7
-    except ValueError:
-        return None
+    return _mm(node.get(qn(attr)))
 
 
 def _edges(node: etree._Element | None) -> set[str]:
@@ -582,6 +609,31 @@ def _read_bounded(path) -> bytes:
         return handle.read(current().docx_bytes + 1)  # one byte past the limit says it is too big
 
 
+# ISO/IEC 29500 Strict names its namespaces and relationship types under purl.oclc.org;
+# read as their Transitional twins (the same elements), which python-docx knows.
+_STRICT = re.compile(rb"http://purl\.oclc\.org/ooxml/(wordprocessingml|drawingml|officeDocument|markup-compatibility)/")
+
+
+def _transitional(data: bytes) -> bytes:
+    """A Strict package with its namespaces renamed to Transitional; others unchanged."""
+    if b"purl.oclc.org/ooxml/" not in data:
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as archive:
+                if not any(_STRICT.search(archive.read(name)) for name in ("[Content_Types].xml", "_rels/.rels")
+                           if name in archive.namelist()):
+                    return data
+        except (zipfile.BadZipFile, KeyError, ValueError, OSError):
+            return data
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as archive, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as renamed:
+        for info in archive.infolist():
+            part = archive.read(info)
+            if info.filename.endswith((".xml", ".rels")):
+                part = _STRICT.sub(lambda m: b"http://schemas.openxmlformats.org/" + m[1] + b"/2006/", part)
+            renamed.writestr(info.filename, part)
+    return out.getvalue()
+
+
 def read_docx(source) -> DocxView:
     """Read a .docx (a path or bytes); UnreadableDocx when it is not one."""
     try:
@@ -589,26 +641,32 @@ def read_docx(source) -> DocxView:
         too_big = zip_problem(data)
         if too_big:
             raise UnreadableDocx(too_big)
-        doc = Document(io.BytesIO(data))
+        doc = Document(io.BytesIO(_transitional(data)))
     except OSError as exc:
         raise UnreadableDocx(f"không mở được tệp ({os_reason(exc)})") from None
     except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError, etree.XMLSyntaxError):
         raise UnreadableDocx("không phải tệp .docx đọc được (Word 2007 trở lên)") from None
     styles = _Styles(doc)
-    section = doc.sections[0]
-    margins = {side: getattr(section, f"{side}_margin") for side in ("top", "bottom", "left", "right")}
+    # A document without w:sectPr leaves its page to the application (ECMA-376 Part 1,
+    # 17.6.17): nothing is known of it, and the page rules say so.
+    section = doc.sections[0] if len(doc.sections) else None
+    margins = {side: getattr(section, f"{side}_margin") for side in ("top", "bottom", "left", "right")} if section else {}
     page = Page(
-        section.page_width.mm if section.page_width is not None else 0,
-        section.page_height.mm if section.page_height is not None else 0,
+        section.page_width.mm if section is not None and section.page_width is not None else 0,
+        section.page_height.mm if section is not None and section.page_height is not None else 0,
         {side: value.mm for side, value in margins.items() if value is not None},
-        section.different_first_page_header_footer,
+        section.different_first_page_header_footer if section is not None else False,
     )
     paragraphs: list[Para] = []
     _Walker(styles, paragraphs).body(doc.element.body, page.text_width_mm)
     for attr, part in (("header", "header"), ("footer", "footer"), ("first_page_header", "first_header"), ("first_page_footer", "first_footer")):
-        story = getattr(section, attr)
-        if story.is_linked_to_previous:  # no such header or footer in the file
-            continue
-        for i, p in enumerate(story._element.iter(qn("w:p"))):
+        try:
+            story = getattr(section, attr) if section is not None else None
+            if story is None or story.is_linked_to_previous:  # no such header or footer in the file
+                continue
+            element = story._element
+        except (KeyError, ValueError, AttributeError):
+            continue  # a reference to a part the package lacks (no document.xml.rels): no such story
+        for i, p in enumerate(element.iter(qn("w:p"))):
             paragraphs.append(_read_paragraph(p, styles, i, part))
     return DocxView(page, paragraphs)

@@ -123,7 +123,8 @@ def check_page_setup(c: Checker) -> None:
     """Paper and margins (Phần I, Mục I.1, I.3); layout templates are held to it too."""
     page = c.view.page
     if sorted((round(page.width_mm), round(page.height_mm))) != [round(nd30.PAGE_WIDTH_MM), round(nd30.PAGE_HEIGHT_MM)]:
-        c.add("kho_giay", "error", "Trang", f"khổ giấy phải là A4 (210 × 297 mm), không phải {page.width_mm:.0f} × {page.height_mm:.0f} mm", "Phần I, Mục I.1")
+        given = f"không phải {page.width_mm:.0f} × {page.height_mm:.0f} mm" if page.width_mm or page.height_mm else "tệp không ghi khổ giấy"
+        c.add("kho_giay", "error", "Trang", f"khổ giấy phải là A4 (210 × 297 mm), {given}", "Phần I, Mục I.1")
     names = {"top": "trên", "bottom": "dưới", "left": "trái", "right": "phải"}
     for side, allowed in nd30.MARGINS_MM.items():
         value = page.margins_mm.get(side)

@@ -134,8 +134,12 @@ def _render(args: argparse.Namespace, formats: set[str], out: Path, engine: Warm
     warned: set[Any] = set()
     rendered: list[tuple[Path, CongVan, Path]] = []
     with tempfile.TemporaryDirectory(prefix="congvan-") as tmp:
+        claimed: dict[str, Path] = {}  # output stem → the input that makes it
         for source in expand_inputs(args.inputs, set(FORMATS)):
             docx_dir = out if "docx" in formats else Path(tmp)
+            first = claimed.get(source.stem)
+            if first is not None and first.resolve() == source.resolve():
+                continue  # the same file given twice: once is enough
             try:
                 with allowing(args.tai_nguyen):
                     data, lines = load_mapping(source)
@@ -150,6 +154,13 @@ def _render(args: argparse.Namespace, formats: set[str], out: Path, engine: Warm
                         error(notice)
                     continue
                 say(notices, warned)
+                if first is not None:
+                    # Two inputs, one output name: never overwrite one with the other.
+                    failed += 1
+                    error(f"{source}: cùng tên với {first}, cùng ra {out / source.stem}.*; không tạo "
+                          "(đổi tên một tệp, hoặc tạo vào thư mục -o khác; congvan batch tự đặt tên khác)")
+                    continue
+                claimed[source.stem] = source
                 target = docx_dir / f"{source.stem}.docx"
                 write_atomic(target, writer.to_bytes(cv))
             except CongVanError as exc:
