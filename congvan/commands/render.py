@@ -37,7 +37,7 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     p.add_argument("inputs", nargs="+", metavar="TỆP", help="tệp .yaml/.json/.toml hoặc thư mục chứa chúng")
     p.add_argument("-o", "--output", default="out", metavar="THƯ_MỤC", help="thư mục kết quả (mặc định: out)")
-    p.add_argument("--format", default="docx", metavar="ĐỊNH_DẠNG", help="docx, pdf hoặc docx,pdf (mặc định: docx)")
+    p.add_argument("--format", metavar="ĐỊNH_DẠNG", help="docx, pdf hoặc docx,pdf (mặc định: docx; với --watch: docx,pdf)")
     p.add_argument("--layout", metavar="TỆP", help="tệp YAML bố cục thay cho bố cục mặc định")
     p.add_argument("--template", metavar="TỆP", help="mẫu .docx của cơ quan thay cho mẫu mặc định")
     p.add_argument("--pdfa", action="store_true", help="PDF theo chuẩn lưu trữ PDF/A-2b")
@@ -48,10 +48,14 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
                    help="thư mục có tệp mà dữ liệu được nêu tên (ảnh chữ ký, ảnh dấu, bố cục, bảng) ngoài thư mục "
                    "của tệp dữ liệu (lặp lại được)")
     p.add_argument("--strict", action="store_true", help="coi mọi cảnh báo thể thức là lỗi: công văn có cảnh báo không được tạo")
+    p.add_argument("--watch", action="store_true",
+                   help="theo dõi TỆP: tạo lại DOCX và PDF mỗi lần lưu tệp (hoặc mẫu, bố cục, ảnh, bảng nó dùng); Ctrl-C để dừng")
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.format is None:
+        args.format = "docx,pdf" if args.watch else "docx"
     formats = {f.strip().lower() for f in args.format.split(",") if f.strip()}
     unknown = formats - {"docx", "pdf"}
     if unknown:
@@ -67,7 +71,19 @@ def run(args: argparse.Namespace) -> int:
     out = Path(args.output)
     # A folder that cannot be made stops the run before any work (an OSError for the
     # command line); a file that cannot be written later fails alone.
+    if args.watch and (len(args.inputs) != 1 or not Path(args.inputs[0]).is_file()):
+        error(f"--watch theo dõi đúng một tệp công văn, không phải {' '.join(args.inputs)}")
+        return 2
     out.mkdir(parents=True, exist_ok=True)
+    if args.watch:
+        from .watch import watch
+
+        engine = Warm(PdfEngine(workers=1)) if want_pdf else None  # one engine, warm for every save
+        try:
+            return watch(args, formats, out, engine, _render)
+        finally:
+            if engine is not None:
+                engine.close()
     if not want_pdf:
         return _render(args, formats, out, None)
     # LibreOffice first: one worker for one file, started now, ready by the time the
