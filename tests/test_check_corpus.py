@@ -140,3 +140,25 @@ def test_a_header_in_text_boxes_or_a_frame_is_read():
         assert [p.text for p in parts.chu_quan] == ["UBND TỈNH ĐỒNG THÁP"] and [p.text for p in parts.ban_hanh] == ["SỞ NỘI VỤ"]
         assert parts.so.text == "Số: 125/SNV-VP" and parts.so_side == parts.trich_yeu_side == "L"
         assert parts.quoc_hieu is not None and 54 <= parts.tieu_ngu_rule <= 57 and 9 <= parts.agency_rule <= 11
+
+
+def test_a_dash_item_indented_as_a_whole_starts_where_the_decree_asks():
+    from docx.shared import Cm
+
+    from congvan.check import check_docx
+
+    items = ["- Rà soát danh mục hồ sơ của cơ quan, đơn vị;", "- Lập hồ sơ công việc theo quy định;"]
+    doc = Document(io.BytesIO(make_corpus.cong_van(body=[make_corpus.BODY[0], *items, make_corpus.BODY[3]])))
+    for p in doc.paragraphs:
+        if p.text in items:  # left indent 1,27 cm, no first-line indent: the dash sits at 1,27 cm
+            p.paragraph_format.left_indent, p.paragraph_format.first_line_indent = Cm(1.27), Cm(0)
+    out = io.BytesIO()
+    doc.save(out)
+    assert check_docx(out.getvalue()).findings == []
+    for p in doc.paragraphs:
+        if p.text in items:
+            p.paragraph_format.left_indent = Cm(0.6)
+    out = io.BytesIO()
+    doc.save(out)
+    [finding] = check_docx(out.getvalue()).findings
+    assert finding.rule == "noi_dung_thut_dau_dong" and finding.count == 2 and finding.text.startswith("- Rà soát")

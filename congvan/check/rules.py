@@ -356,7 +356,11 @@ def check_body(c: Checker) -> None:
             continue  # a short line set right, such as a table's unit ("Đơn vị tính: …")
         if p.align not in ("both", "distribute") and len(p.text) > 80:
             c.add("noi_dung_can_deu", "error", "Nội dung", "nội dung phải canh đều hai lề", "II.6e", p)
+        # Where the first line starts: the paragraph's left indent and its first-line
+        # indent together (a hanging "-" item indented as a whole starts at its indent).
         first = p.first_line_cm
+        if p.left_mm > 0.5:
+            first = p.left_mm / 10 + (first or 0)
         if first is not None and first > 0 and not any(abs(first - v) < 0.05 for v in nd30.FIRST_LINE_INDENT_CM):
             c.add("noi_dung_thut_dau_dong", "error", "Nội dung", f"đầu dòng phải lùi vào 1 cm hoặc 1,27 cm, không phải {_vn(round(first, 2))} cm", "II.6e", p)
         elif (first is None or first <= 0) and p.x_mm is None:
