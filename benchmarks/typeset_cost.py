@@ -23,7 +23,7 @@ from congvan.docx.writer import DocxWriter  # noqa: E402
 from congvan.typeset import header, lines, names  # noqa: E402
 from tests.typeset_corpus import AGENCIES, dispatch  # noqa: E402
 
-CACHES = (header.plan_header, lines.compose, names.agency_block)
+CACHES = (header._plan, lines.compose, names.agency_block, names.relaxed, lines._word_widths)
 
 
 def clear() -> None:

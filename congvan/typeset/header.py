@@ -10,6 +10,7 @@ allows 13–14) before it would wrap.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -64,11 +65,18 @@ class HeaderFrame:
     date_steps: bool = True
 
 
-@lru_cache(maxsize=512)
 def plan_header(layout: Layout, frame: HeaderFrame, chu_quan: tuple[str, ...], ban_hanh: tuple[str, ...],
                 so_line: str, trich_yeu: str, date_line: str) -> HeaderPlan:
-    """The best split of the header and the lines it gives (cached: a mail merge
-    shares its header)."""
+    """The best split of the header and the lines it gives."""
+    # Only the width of the Số line matters, rounded up to half a point: the dispatches
+    # of a mail merge, each with its own number, share one plan.
+    so_width = math.ceil(Font(layout.co_chu.so_ky_hieu).width(so_line) * 2) / 2
+    return _plan(layout, frame, chu_quan, ban_hanh, so_width, trich_yeu, date_line)
+
+
+@lru_cache(maxsize=512)
+def _plan(layout: Layout, frame: HeaderFrame, chu_quan: tuple[str, ...], ban_hanh: tuple[str, ...],
+          so_width: float, trich_yeu: str, date_line: str) -> HeaderPlan:
     sizes = layout.co_chu
     total = frame.total_mm
     quoc_hieu = Font(sizes.quoc_hieu, bold=True).width(nd30.QUOC_HIEU)
@@ -76,7 +84,6 @@ def plan_header(layout: Layout, frame: HeaderFrame, chu_quan: tuple[str, ...], b
     top_right = max(quoc_hieu, tieu_ngu)
     chu_quan_font = Font(sizes.co_quan_chu_quan)
     ban_hanh_font = Font(sizes.co_quan_ban_hanh, bold=True)
-    so_width = Font(sizes.so_ky_hieu).width(so_line)
     vv_font = Font(sizes.trich_yeu)
     vv_block = Block.plain("V/v " + trich_yeu)
     date_sizes = [sizes.dia_danh_ngay]
