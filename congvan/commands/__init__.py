@@ -8,7 +8,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-COMMANDS = ["render", "batch", "template", "check", "schema"]
+COMMANDS = ["render", "batch", "template", "check", "schema", "new"]
 
 
 def error(message: str) -> None:
