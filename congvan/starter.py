@@ -114,7 +114,7 @@ def starter(loai: str, name: str = "van-ban.yaml") -> str:
         note = ", sau \"V/v\"" if kind.vv else (f"; viết thường ở đầu thì thành \"{kind.trich_yeu_prefix} …\"" if kind.trich_yeu_prefix else ", dưới tên loại")
         out += _FIELDS["trich_yeu"].format(trich_yeu=text, trich_yeu_note=note)
     out += _DATE
-    wanted = [name for name in ("ten_co_quan", "dien", "tham_quyen") if name in kind.requires]
+    wanted: list[str] = [name for name in ("ten_co_quan", "dien", "tham_quyen") if name in kind.requires]
     if kind.kinh_gui == "required" or kind.kinh_gui == "optional":
         wanted.append("kinh_gui_dien" if "dien" in kind.components else "kinh_gui")
     wanted += [name for name in ("can_cu", "dieu") if name in kind.components]
