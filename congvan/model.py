@@ -486,6 +486,13 @@ class BienBan(_Model):
     ket_thuc: str = Field(description="giờ kết thúc: «11 giờ 30, ngày 15 tháng 01 năm 2024»")
 
 
+class PhuLuc(_Model):
+    """A phụ lục attached to the document (Phụ lục I, Mục III.1; Mẫu 2.1 of Phụ lục III)."""
+
+    tieu_de: str | None = Field(default=None, description="tên phụ lục, in hoa, đậm dưới chữ «Phụ lục I» (tùy chọn)")
+    noi_dung: Body = Field(description="nội dung phụ lục: văn bản, dàn ý hoặc bảng (bang:), như noi_dung của văn bản")
+
+
 # What a kind requires or forbids, by field (the kinds' own names for the message).
 _FIELD_NAMES = {
     "kinh_gui": "Kính gửi", "trich_yeu": "trích yếu", "noi_dung": "nội dung (noi_dung)",
@@ -531,6 +538,10 @@ class CongVan(_Model):
     nghi_phep: NghiPhep | None = Field(default=None, validate_default=True, description="giấy nghỉ phép: người nghỉ, thời gian, nơi nghỉ (Mẫu 1.10)")
     dien: str | None = Field(default=None, validate_default=True, description="công điện: cơ quan hoặc chức danh người đứng đầu điện, «CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH» (Mẫu 1.6)")
     bien_ban: BienBan | None = Field(default=None, validate_default=True, description="biên bản: thời gian, địa điểm, thành phần, giờ kết thúc (Mẫu 1.9)")
+    phu_luc: list[PhuLuc] = Field(
+        default_factory=list,
+        description="các phụ lục kèm theo, mỗi phụ lục trang riêng, số trang riêng; hai phụ lục trở lên đánh số La Mã (Phụ lục I, Mục III.1)",
+    )
     noi_nhan: Lines = Field(default_factory=list)  # ô 9b
     luu: Lines = Field(default_factory=lambda: ["VT"])  # last line of ô 9b
     nguoi_soan: NguoiSoan | None = None  # ô 12

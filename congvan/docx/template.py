@@ -236,7 +236,8 @@ def _body(layout: Layout, kind: kinds.Kind = kinds.get(None)) -> list[etree._Ele
             _tag("noi_nhan", "noi_nhan"),
         ]
     components = [_tag(_TAG_STYLE.get(name, name if name in BY_KEY else "noi_dung"), name) for name in kind.components]
-    return [header, *components, *signature]
+    # Mẫu 2.1: the phụ lục after the signature, each in a section of its own.
+    return [header, *components, *signature, _tag("noi_dung", "phu_luc")]
 
 
 def build_template_bytes(layout: Layout = DEFAULT_LAYOUT, kind: kinds.Kind = kinds.get(None)) -> bytes:

@@ -21,7 +21,7 @@ from ..typeset import Font, HeaderFrame, HeaderPlan, compose_entry, compose_titl
 from ..typeset.metrics import text_width_pt
 from ..vietnamese import ngay_thang_nam
 from .compiled import CompiledTemplate, TemplateFileError
-from .components import BUILDERS, Frame, closer, table
+from .components import BUILDERS, Frame, appendix, closer, table
 from .conformance import template_departures
 from .images import Image, place_images, signature_images
 from .styles import style_id
@@ -75,7 +75,9 @@ class DocxWriter:
     def to_bytes(self, cv: CongVan) -> bytes:
         images = signature_images(cv.nguoi_ky)
         compiled = self.template_for(cv)
-        edit = _number_after_landscape if _has_landscape(cv) else None
+        if cv.phu_luc and "phu_luc" not in compiled.variables:
+            raise TemplateFileError(compiled.source, "mẫu không có thẻ {{p phu_luc }} nên không in được phụ lục: thêm một đoạn chỉ có thẻ này sau khối chữ ký")
+        edit = _section_edits(_has_landscape(cv), bool(cv.phu_luc))
         return compiled.render(self.context(cv, images, compiled), {"docProps/core.xml": core_xml(cv)}, [(i.name, i.data) for i in images], edit)
 
     def frame(self, compiled: CompiledTemplate) -> HeaderFrame:
@@ -131,6 +133,7 @@ class DocxWriter:
             "lien_he": xml([self._footer(cv)]),
         }
         # The components the kind adds to the shared blocks (congvan.docx.components).
+        context["phu_luc"] = xml(appendix.build(cv, page))
         last = closer(cv)
         for name in cv.kind.components:
             if name in BUILDERS:
@@ -300,6 +303,25 @@ def noi_nhan_entries(cv: CongVan) -> list[str]:
 def _has_landscape(cv: CongVan) -> bool:
     blocks = flatten(cv.noi_dung) if cv.noi_dung is not None else []
     return any(isinstance(b, BodyTable) and b.bang.ngang for b in blocks)
+
+
+def _section_edits(landscape: bool, appendices: bool):
+    """What the body's last section needs: numbered from its first page after a
+    landscape table; numbered from 1 again when it is the last phụ lục (III.1đ)."""
+    if not landscape and not appendices:
+        return None
+
+    def edit(name: str, xml: str) -> str:
+        if landscape and not appendices:
+            xml = _number_after_landscape(name, xml)
+        if appendices and name == "word/document.xml":
+            at = xml.rfind("<w:sectPr")
+            later = [xml.find(tag, at) for tag in ("<w:cols", "<w:formProt", "<w:vAlign", "<w:noEndnote", "<w:titlePg", "<w:textDirection", "<w:bidi", "<w:rtlGutter", "<w:docGrid", "</w:sectPr>")]
+            where = min(i for i in later if i > 0)
+            xml = xml[:where] + '<w:pgNumType w:start="1"/>' + xml[where:]
+        return xml
+
+    return edit
 
 
 def _number_after_landscape(name: str, xml: str) -> str:
