@@ -85,8 +85,9 @@ class Manifest:
             pass
         self.entries = {k: v for k, v in self.entries.items() if v is not None}
 
-    def record(self, key: str, entry: dict) -> None:
-        """Note an output before it lands: appended to the journal and on disk before this returns."""
+    def record(self, key: str, entry: dict, sync: bool = True) -> None:
+        """Note an output before it lands: appended to the journal and on disk before
+        this returns (sync=False: on disk at the next `sync()`, one for a whole chunk)."""
         self.entries[key] = entry
         if self.journal is None:
             journal = self.path.parent / JOURNAL
@@ -95,7 +96,13 @@ class Manifest:
             os.write(self.journal, b"\n")
         line = json.dumps({"key": key, "entry": entry}, ensure_ascii=False, sort_keys=True) + "\n"
         os.write(self.journal, line.encode("utf-8"))
-        os.fsync(self.journal)
+        if sync:
+            os.fsync(self.journal)
+
+    def sync(self) -> None:
+        """The records written so far, on disk."""
+        if self.journal is not None:
+            os.fsync(self.journal)
 
     def owners(self) -> dict[str, str]:
         """Output stem → the job key that made it."""

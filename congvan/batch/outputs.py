@@ -93,7 +93,10 @@ class Outputs:
         self.claimed.add(candidate)
         return candidate
 
-    def finish(self, job: Job, key: str, made_from: dict, outcome: Outcome) -> None:
+    def finish(self, job: Job, key: str, made_from: dict, outcome: Outcome, landing: list | None = None) -> None:
+        """Record one outcome and land its files; with `landing`, the files wait there
+        for `land()`, which makes the records of a whole chunk durable with one fsync
+        before any of its files lands."""
         if outcome.error is not None:
             self._stale(key)
             self.report(Result(job, "failed", error=outcome.error))
@@ -121,11 +124,29 @@ class Outputs:
         # knows the name is this job's and whether the file there is the finished one.
         try:
             entry["files"] = {Path(target).name: fingerprint(Path(staged)) for staged, target in moves}
-            self.manifest.record(key, entry)
+            self.manifest.record(key, entry, sync=landing is None)
         except OSError as exc:
             self._stale(key)
             self.report(Result(job, "failed", error=f"{job.label}: không ghi được sổ ghi {self.folder}: {os_reason(exc)}"))
             return
+        if landing is not None:
+            landing.append((job, key, moves, result))
+        else:
+            self._land(job, key, moves, result)
+
+    def land(self, landing: list) -> None:
+        """The files of a chunk in place, once their records are on disk."""
+        try:
+            self.manifest.sync()
+        except OSError as exc:
+            for job, key, _, _ in landing:
+                self._stale(key)
+                self.report(Result(job, "failed", error=f"{job.label}: không ghi được sổ ghi {self.folder}: {os_reason(exc)}"))
+            return
+        for item in landing:
+            self._land(*item)
+
+    def _land(self, job: Job, key: str, moves: list, result: Result) -> None:
         for staged, target in moves:
             try:
                 os.replace(staged, target)

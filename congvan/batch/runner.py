@@ -115,9 +115,11 @@ def _run(jobs, executor, staging: Path, folder: Path, formats, name, layout, tem
     # A PDF engine this run starts in this process (one core) is this run's to close.
     own_engine = isinstance(executor, _Inline) and settings.pdf and not pdf.running()
     if chunk_size is None:
-        # A few jobs per call spread its cost; a short list still reaches every worker.
+        # A few jobs per call spread its cost (more for PDFs: one LibreOffice call a
+        # chunk); a short list still reaches every worker.
         size = len(jobs) if isinstance(jobs, Sized) else None
-        chunk_size = 1 if isinstance(executor, _Inline) else max(1, min(8, (size or 8 * 4 * workers) // (4 * workers)))
+        # In this process: chunks of 16, so that the journal is synced once per 16.
+        chunk_size = 16 if isinstance(executor, _Inline) else max(1, min(16 if settings.pdf else 8, (size or 8 * 4 * workers) // (4 * workers)))
     in_flight: deque[tuple[Future, list, Executor]] = deque()
     pending: list = []
     hashes = _InputHashes()
@@ -178,8 +180,10 @@ def _run(jobs, executor, staging: Path, folder: Path, formats, name, layout, tem
                 outcomes = _failed(plan, exc)
         except Exception as exc:  # a worker of an outside executor died: its jobs failed, the others go on
             outcomes = _failed(plan, exc)
+        landing: list = []  # one fsync of the journal for the chunk, then its files
         for (index, job, (key, made_from)), outcome in zip(plan, outcomes):
-            run.finish(job, key, made_from, outcome)
+            run.finish(job, key, made_from, outcome, landing)
+        run.land(landing)
 
     try:
         for index, job in enumerate(jobs):
