@@ -8,7 +8,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-COMMANDS = ["render", "batch", "template", "check", "schema", "new"]
+COMMANDS = ["render", "batch", "template", "check", "schema", "new", "serve"]
 
 
 def error(message: str) -> None:
