@@ -65,7 +65,7 @@ def test_version(capsys):
 
 ARGPARSE_ERRORS = [
     ([], "thiếu đối số bắt buộc: LỆNH"),
-    (["rendr"], "không có lệnh 'rendr' (chọn một trong: render, batch, template, check, schema, new); có phải 'render'?"),
+    (["rendr"], "không có lệnh 'rendr' (chọn một trong: render, batch, template, check, schema, new, serve); có phải 'render'?"),
     (["render"], "thiếu đối số bắt buộc: TỆP"),
     (["render", "a.yaml", "--bogus"], "không hiểu đối số: --bogus"),
     (["render", "a.yaml", "-o"], "-o/--output: cần một giá trị"),

@@ -12,7 +12,7 @@ from . import error
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
 
 
-def add_parser(commands: argparse._SubParsersAction) -> None:
+def add_parser(commands: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
     p = commands.add_parser(
         "serve", help="mở trang soạn công văn trên trình duyệt (máy này)",
         description="Chạy trang soạn công văn trên máy này: điền biểu mẫu hoặc sửa YAML, xem trước các trang "

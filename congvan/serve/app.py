@@ -32,6 +32,7 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, JSONResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .. import kinds
 from ..check import UnreadableDocx, check_docx
@@ -135,10 +136,10 @@ def create_app(engine: PdfEngine | None = None, *, workers: int = 1, start_engin
         if isinstance(cv, Response):
             return cv
         if fmt == "docx":
-            content = await run_in_threadpool(work().docx, cv)
+            made = await run_in_threadpool(work().docx, cv)
         else:
-            content = await run_in_threadpool(work().pdf, cv, fmt == "pdfa")
-        return _attachment(content, media, file_name(cv, suffix))
+            made = await run_in_threadpool(work().pdf, cv, fmt == "pdfa")
+        return _attachment(made, media, file_name(cv, suffix))
 
     async def check(request: Request) -> Response:
         async with request.form(max_files=1, max_fields=4) as form:
@@ -212,7 +213,7 @@ def create_app(engine: PdfEngine | None = None, *, workers: int = 1, start_engin
 
 
 @lru_cache(maxsize=1)
-def _schema() -> dict:
+def _schema() -> dict[str, Any]:
     return input_schema()
 
 
@@ -266,10 +267,10 @@ async def _server_error(request: Request, exc: Exception) -> Response:
 class BodyLimit:
     """Refuse a request body over `most` bytes (413), whether or not it says its length."""
 
-    def __init__(self, app: Any, most: int) -> None:
+    def __init__(self, app: ASGIApp, most: int) -> None:
         self.app, self.most = app, most
 
-    async def __call__(self, scope: dict, receive: Callable, send: Callable) -> None:
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
@@ -288,18 +289,18 @@ class BodyLimit:
                 return
             if not message.get("more_body"):
                 break
-        replay = [{"type": "http.request", "body": bytes(body), "more_body": False}]
+        replay: list[Message] = [{"type": "http.request", "body": bytes(body), "more_body": False}]
 
-        async def again() -> dict:
+        async def again() -> Message:
             return replay.pop() if replay else await receive()
 
         await self.app(scope, again, send)
 
-    async def _refuse(self, scope: dict, send: Callable) -> None:
+    async def _refuse(self, scope: Scope, send: Send) -> None:
         size = f"{self.most / 1_000_000:g} MB"
         response = JSONResponse({"ok": False, "error": f"yêu cầu quá lớn: hơn {size}"}, status_code=413)
         await response(scope, _disconnect, send)
 
 
-async def _disconnect() -> dict:
+async def _disconnect() -> Message:
     return {"type": "http.disconnect"}

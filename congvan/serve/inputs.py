@@ -18,7 +18,7 @@ from .. import limits
 from ..content import fill, is_template
 from ..errors import InputError, Problem
 from ..model import PATH_FIELDS, TABLE_FILE, CongVan, blank
-from ..reader import _PARSERS, _check_shape, _size, clean_strings
+from ..reader import _check_shape, _size, clean_strings, parse_text
 from ..validation import Lines, field_path, line_of, validate
 
 SOURCE = "dữ liệu trên trang"  # how errors name what the page sent
@@ -29,7 +29,7 @@ _NO_FILES = ("trang soạn thảo không đọc tệp trên máy chủ: bỏ tr�
              "(mẫu bố cục, ảnh chữ ký, ảnh dấu và bảng từ tệp dùng với lệnh congvan render)")
 
 
-def parse(body: Any) -> tuple[dict, Lines]:
+def parse(body: Any) -> tuple[dict[str, Any], Lines]:
     """A request body → plain data and the line of each field.
 
     `{"text": "…", "format": "yaml"}` is a data file as typed (YAML, JSON or TOML);
@@ -53,23 +53,16 @@ def parse(body: Any) -> tuple[dict, Lines]:
     if len(text.encode("utf-8")) > most:
         raise InputError(SOURCE, [Problem(f"dữ liệu quá lớn: hơn {_size(most)} (giới hạn input_bytes)")])
     text = text.lstrip("\ufeff")
-    if not text.strip():
-        return {}, {}
-    data, lines = _PARSERS[fmt](text, SOURCE)
-    if fmt != "yaml":
-        _check_shape(data, lines, SOURCE)
-    if data is None:
-        return {}, {}
-    if not isinstance(data, dict):
-        raise InputError(SOURCE, [Problem("nội dung phải là một nhóm khóa: giá trị (trich_yeu: …, kinh_gui: …)", line=1)])
-    return data, lines
+    if all(not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()):
+        return {}, {}  # nothing typed yet: an empty form
+    return parse_text(text, fmt, SOURCE)
 
 
 def is_yaml_text(body: Any) -> bool:
     return isinstance(body, dict) and "text" in body and str(body.get("format") or "yaml").lower() in ("yaml", "yml")
 
 
-def dispatch(data: dict, lines: Lines) -> CongVan:
+def dispatch(data: dict[str, Any], lines: Lines) -> CongVan:
     """Plain data from the page → a validated dispatch; InputError naming each field.
 
     A field that names a file is refused and left out, so the rest is still checked
@@ -92,32 +85,32 @@ def dispatch(data: dict, lines: Lines) -> CongVan:
     return cv
 
 
-def _without(data: Any, paths: list[tuple]) -> Any:
+def _without(data: Any, paths: list[tuple[Any, ...]]) -> Any:
     """`data` without the fields at `paths` (copied where it changes)."""
     for path in paths:
         data = _drop(data, path)
     return data
 
 
-def _drop(value: Any, path: tuple) -> Any:
+def _drop(value: Any, path: tuple[Any, ...]) -> Any:
     head, rest = path[0], path[1:]
     if isinstance(value, dict) and head in value:
-        copy = dict(value)
+        mapping = dict(value)
         if rest:
-            copy[head] = _drop(value[head], rest)
+            mapping[head] = _drop(value[head], rest)
         else:
-            del copy[head]
-        return copy
+            del mapping[head]
+        return mapping
     if isinstance(value, list) and isinstance(head, int) and 0 <= head < len(value):
-        copy = list(value)
-        copy[head] = _drop(value[head], rest) if rest else None
-        return copy
+        items = list(value)
+        items[head] = _drop(value[head], rest) if rest else None
+        return items
     return value
 
 
-def file_fields(data: Any) -> list[tuple]:
+def file_fields(data: Any) -> list[tuple[Any, ...]]:
     """The paths of the fields that name a file (PATH_FIELDS, and `bang.tep` anywhere)."""
-    found: list[tuple] = []
+    found: list[tuple[Any, ...]] = []
     if isinstance(data, dict):
         for keys in PATH_FIELDS:
             owner: Any = data
@@ -126,7 +119,7 @@ def file_fields(data: Any) -> list[tuple]:
             if isinstance(owner, dict) and _given(owner.get(keys[-1])):
                 found.append(keys)
 
-    def tables(value: Any, path: tuple) -> None:
+    def tables(value: Any, path: tuple[Any, ...]) -> None:
         if isinstance(value, list):
             for index, item in enumerate(value):
                 tables(item, path + (index,))
@@ -146,11 +139,11 @@ def _given(value: Any) -> bool:
     return value is not None and not (isinstance(value, str) and blank(value))
 
 
-def problems_of(exc: InputError) -> list[dict]:
+def problems_of(exc: InputError) -> list[dict[str, Any]]:
     return [{"field": p.field, "line": p.line, "message": p.message, "text": p.describe()} for p in exc.problems]
 
 
-def dump(data: dict) -> str:
+def dump(data: dict[str, Any]) -> str:
     """The form's data as a YAML data file (the editor's text, the downloaded file)."""
     if not data:
         return SCHEMA_LINE

@@ -49,7 +49,7 @@ class Work:
         with self._write:
             return render_docx(cv)
 
-    def convert(self, docx: bytes, pdfa: bool = False) -> tuple[Path, tempfile.TemporaryDirectory]:
+    def convert(self, docx: bytes, pdfa: bool = False) -> tuple[Path, tempfile.TemporaryDirectory[str]]:
         if self.engine is None:
             raise NoEngine(self.why_not)
         tmp = tempfile.TemporaryDirectory(prefix="congvan-serve-")
@@ -58,7 +58,7 @@ class Work:
         result = self.engine.convert([(source, target)], pdfa=pdfa)[0]
         if not result.ok:
             tmp.cleanup()
-            raise PdfError(f"không tạo được PDF: {result.error}")
+            raise PdfError("", f"không tạo được PDF: {result.error}")
         return target, tmp
 
     def pdf(self, cv: CongVan, pdfa: bool = False) -> bytes:
