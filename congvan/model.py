@@ -493,6 +493,49 @@ class PhuLuc(_Model):
     noi_dung: Body = Field(description="nội dung phụ lục: văn bản, dàn ý hoặc bảng (bang:), như noi_dung của văn bản")
 
 
+# Forms of copy and their type codes (Phụ lục I, Mục III.2; Phụ lục III, Mục I).
+HINH_THUC_SAO = {"SAO Y": "SY", "SAO LỤC": "SL", "TRÍCH SAO": "TrS"}
+
+
+class BanSao(_Model):
+    """The copy's own block under a copied document (Mẫu 3.1 of Phụ lục III): the
+    copying agency, the form of copy, its number, place and date, Nơi nhận and signer."""
+
+    hinh_thuc: Literal["SAO Y", "SAO LỤC", "TRÍCH SAO"] = Field(description="hình thức sao: SAO Y, SAO LỤC hoặc TRÍCH SAO")
+    co_quan_chu_quan: Lines = Field(default_factory=list, description="cơ quan chủ quản của cơ quan sao (tùy chọn)")
+    co_quan: Lines = Field(description="tên cơ quan, tổ chức thực hiện sao văn bản, in hoa")
+    so: int | None = Field(default=None, ge=1, description="số bản sao; để trống: chưa cấp số")
+    ky_hieu: str = Field(description="chữ viết tắt tên cơ quan sao; mã hình thức sao (SY, SL, TrS) tự thêm: «Số: 05/SY-UBND»")
+    dia_danh: str = Field(description="địa danh nơi sao")
+    ngay: Ngay = Field(description="ngày sao")
+    noi_nhan: Lines = Field(default_factory=list, description="nơi nhận bản sao")
+    luu: Lines = Field(default_factory=lambda: ["VT"], description="dòng «Lưu: VT.» của bản sao")
+    nguoi_ky: NguoiKy = Field(description="quyền hạn, chức vụ, họ tên người ký bản sao")
+
+    @field_validator("hinh_thuc", mode="before")
+    @classmethod
+    def _upper(cls, value: Any) -> Any:
+        return " ".join(value.split()).upper() if isinstance(value, str) else value
+
+    @field_validator("co_quan_chu_quan", "co_quan")
+    @classmethod
+    def _agency(cls, lines: list[str]) -> list[str]:
+        return [line.strip().upper() for line in lines if line.strip()]
+
+    @field_validator("ky_hieu")
+    @classmethod
+    def _code(cls, value: str) -> str:
+        return _not_blank(value).upper()
+
+    @property
+    def so_ky_hieu(self) -> str:
+        """`05/SY-UBND` (III.2b: the number, then the copy's type code)."""
+        number = f"{self.so:02d}" if self.so is not None else ""
+        code = HINH_THUC_SAO[self.hinh_thuc]
+        rest = self.ky_hieu.split("-", 1)[1] if self.ky_hieu.split("-", 1)[0].upper() == code.upper() and "-" in self.ky_hieu else self.ky_hieu
+        return f"{number}/{code}-{rest}"
+
+
 # What a kind requires or forbids, by field (the kinds' own names for the message).
 _FIELD_NAMES = {
     "kinh_gui": "Kính gửi", "trich_yeu": "trích yếu", "noi_dung": "nội dung (noi_dung)",
@@ -542,6 +585,7 @@ class CongVan(_Model):
         default_factory=list,
         description="các phụ lục kèm theo, mỗi phụ lục trang riêng, số trang riêng; hai phụ lục trở lên đánh số La Mã (Phụ lục I, Mục III.1)",
     )
+    ban_sao: BanSao | None = Field(default=None, description="bản sao (SAO Y, SAO LỤC, TRÍCH SAO): khối của cơ quan sao dưới văn bản (Mẫu 3.1)")
     noi_nhan: Lines = Field(default_factory=list)  # ô 9b
     luu: Lines = Field(default_factory=lambda: ["VT"])  # last line of ô 9b
     nguoi_soan: NguoiSoan | None = None  # ô 12

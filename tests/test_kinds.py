@@ -272,3 +272,22 @@ def test_form_kind_rules(tmp_path):
     assert "trường 'trich_yeu': Giấy giới thiệu không có trích yếu" in _error(tmp_path, "loai: giay_gioi_thieu\nten_co_quan: Sở\n" + BASE)
     bad = "loai: giay_nghi_phep\nten_co_quan: Sở\nnghi_phep: {ho_ten: A, ngay_don: 2024-01-02, so_ngay: 2, tu_ngay: 2024-01-10, den_ngay: 2024-01-05, noi_nghi: X, tinh_vao: Y}\n"
     assert "ngày cuối được nghỉ (den_ngay) trước ngày bắt đầu (tu_ngay)" in _error(tmp_path, bad + BASE.replace("trich_yeu: tổ chức hội nghị\n", ""))
+
+
+def test_copy_block_from_pdf(kind_pdfs):
+    """Mẫu 3.1: under the copied document, a full-width rule, the copying agency and
+    'Số: 05/SY-…' on the left, 'SAO Y' bold and the copy's date on the right, then the
+    copy's own Nơi nhận and signer."""
+    cv, _, pdf = kind_pdfs["ban-sao-quyet-dinh"]
+    page = pages(pdf)[-1]
+    original = page.find(cv.nguoi_ky.ho_ten)
+    form = page.find("SAO Y")
+    assert form.bold and form.top > original.bottom and form.x0 > CENTRE - 40
+    rules = [r for r in page.rules if original.bottom < r[2] < form.top]
+    assert any(abs(r[0] - LEFT) < 1.5 and abs(r[1] - (LEFT + WIDTH)) < 1.5 for r in rules)
+    number = page.find("Số: 05/SY-STTTT")
+    assert number.x1 < CENTRE and number.top > form.top
+    assert page.find("Đồng Tháp, ngày 05 tháng 3 năm 2024").italic
+    second = [line for line in page.lines if line.text == "Nơi nhận:"][-1]
+    assert second.top > number.bottom and page.find("TL. GIÁM ĐỐC").top > number.bottom
+    assert page.find("Trần Thị Bình").bold

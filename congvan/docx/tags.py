@@ -35,6 +35,7 @@ TAGS: dict[str, tuple[str, str]] = {
     "noi_nhan": ("p", "'Nơi nhận:' và danh sách, dòng 'Lưu' (ô 9b, 12)"),
     "nguoi_ky": ("p", "quyền hạn, chức vụ, chữ ký, dấu, họ tên người ký (ô 7, 8)"),
     "lien_he": ("p", "địa chỉ, điện thoại, thư điện tử, website (ô 13)"),
+    "ban_sao": ("p", "khối bản sao: cơ quan sao, SAO Y/SAO LỤC/TRÍCH SAO, số, ngày, nơi nhận, người ký (Mẫu 3.1)"),
     "phu_luc": ("p", "các phụ lục kèm theo, mỗi phụ lục trang và số trang riêng (Mẫu 2.1)"),
 }
 # Without these a template cannot show a dispatch: the rest are optional.

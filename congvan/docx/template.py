@@ -237,7 +237,8 @@ def _body(layout: Layout, kind: kinds.Kind = kinds.get(None)) -> list[etree._Ele
         ]
     components = [_tag(_TAG_STYLE.get(name, name if name in BY_KEY else "noi_dung"), name) for name in kind.components]
     # Mẫu 2.1: the phụ lục after the signature, each in a section of its own.
-    return [header, *components, *signature, _tag("noi_dung", "phu_luc")]
+    # Mẫu 3.1: a copy's own block under the document it copies.
+    return [header, *components, *signature, _tag("noi_dung", "ban_sao"), _tag("noi_dung", "phu_luc")]
 
 
 def build_template_bytes(layout: Layout = DEFAULT_LAYOUT, kind: kinds.Kind = kinds.get(None)) -> bytes:

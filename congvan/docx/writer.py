@@ -22,11 +22,13 @@ from ..typeset.metrics import text_width_pt
 from ..vietnamese import ngay_thang_nam
 from .compiled import CompiledTemplate, TemplateFileError
 from .components import BUILDERS, Frame, appendix, closer, table
+from .components import copy as copy_block
 from .conformance import template_departures
 from .images import Image, place_images, signature_images
 from .styles import style_id
 from .template import load_template, rule, template_label
 from .wml import border, cm, mm, paragraph, pt, run, runs_with_breaks, text_with_breaks, xml
+from .wml import table as wml_table
 
 # Space above Nơi nhận and the signer's title, level with each other (II.9d).
 SIGNATURE_SPACE_BEFORE_PT = 12
@@ -75,6 +77,8 @@ class DocxWriter:
     def to_bytes(self, cv: CongVan) -> bytes:
         images = signature_images(cv.nguoi_ky)
         compiled = self.template_for(cv)
+        if cv.ban_sao and "ban_sao" not in compiled.variables:
+            raise TemplateFileError(compiled.source, "mẫu không có thẻ {{p ban_sao }} nên không in được bản sao: thêm một đoạn chỉ có thẻ này sau khối chữ ký")
         if cv.phu_luc and "phu_luc" not in compiled.variables:
             raise TemplateFileError(compiled.source, "mẫu không có thẻ {{p phu_luc }} nên không in được phụ lục: thêm một đoạn chỉ có thẻ này sau khối chữ ký")
         edit = _section_edits(_has_landscape(cv), bool(cv.phu_luc))
@@ -134,6 +138,7 @@ class DocxWriter:
         }
         # The components the kind adds to the shared blocks (congvan.docx.components).
         context["phu_luc"] = xml(appendix.build(cv, page))
+        context["ban_sao"] = xml(self._ban_sao(cv, page))
         last = closer(cv)
         for name in cv.kind.components:
             if name in BUILDERS:
@@ -258,6 +263,17 @@ class DocxWriter:
                       indent={"left": hanging, "hanging": hanging}, keep_next=True)
             for entry in entries
         ]
+
+    def _ban_sao(self, cv: CongVan, frame: Frame) -> list[etree._Element]:
+        """Mẫu 3.1: the copy's header, then its Nơi nhận and signer, built by the shared
+        builders from the copy's own data."""
+        if cv.ban_sao is None:
+            return []
+        copy = cv.ban_sao
+        signed = cv.model_copy(update={"noi_nhan": copy.noi_nhan, "luu": copy.luu, "nguoi_soan": None, "nguoi_ky": copy.nguoi_ky})
+        left = self.widths["noi_nhan"]
+        block = wml_table([left, self.text_width - left], [[self._noi_nhan(signed), self._nguoi_ky(signed, [])]], cant_split=True)
+        return [*copy_block.header(cv, frame), block]
 
     def _nguoi_ky(self, cv: CongVan, images: list[Image]) -> list[etree._Element]:
         first = {"before": pt(SIGNATURE_SPACE_BEFORE_PT)}
