@@ -40,7 +40,8 @@ case "${1:-}" in
     setup) setup ;;
     examples)
         setup
-        "$VENV/bin/congvan" render examples/ -o out/ --format "${FORMAT:-docx}"
+        # batch, not render: it also fills the mẫu nội dung in examples/mau/ from its table.
+        "$VENV/bin/congvan" batch examples/ -o "${OUT:-out}/" --format "${FORMAT:-docx}"
         ;;
     test)
         setup

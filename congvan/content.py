@@ -70,6 +70,29 @@ def _compiled(text: str) -> Template:
     return _env.from_string(text)
 
 
+def variables(data: Any) -> set[str]:
+    """The names the texts of a mẫu nội dung use (`{{ don_vi }}`, `{{ nguoi_ky.ho_ten }}` → nguoi_ky)."""
+    from jinja2 import TemplateSyntaxError, meta
+
+    found: set[str] = set()
+
+    def visit(value: Any) -> None:
+        if isinstance(value, str) and any(marker in value for marker in _MARKERS):
+            try:
+                found.update(meta.find_undeclared_variables(_env.parse(value)))
+            except TemplateSyntaxError:
+                pass  # said when the text is filled
+        elif isinstance(value, dict):
+            for item in value.values():
+                visit(item)
+        elif isinstance(value, list):
+            for item in value:
+                visit(item)
+
+    visit({k: v for k, v in data.items() if k != DEFAULTS_KEY} if isinstance(data, dict) else data)
+    return found
+
+
 def merge(*layers: Mapping[str, Any] | None) -> dict[Any, Any]:
     """Later layers win; nested mappings are merged key by key."""
     out: dict[Any, Any] = {}

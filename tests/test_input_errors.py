@@ -28,7 +28,7 @@ CASES = [
     ("nhi-phan.yaml", b"\x00\x01\x02PK\x03\x04", ["tệp nhị phân"], None),
     ("latin1.yaml", "trich_yeu: báo cáo\n".encode("latin-1"), ["không phải văn bản UTF-8"], 1),
     ("khoa-la.yaml", edited("trich_yeu: >-", "tri_yeu: >-"), ["trường 'tri_yeu'", "có phải 'trich_yeu'?"], line_of(GOOD, "trich_yeu: >-")),
-    ("thieu-trich-yeu.yaml", edited("trich_yeu: >-", "# trich_yeu: >-").replace("\n  bảo đảm thông tin liên lạc trong suốt", "\n#").replace("\n  Quốc hội khoá XV và", "\n#"), ["trường 'trich_yeu'", "thiếu trường bắt buộc"], None),
+    ("thieu-trich-yeu.yaml", edited("trich_yeu: >-", "# trich_yeu: >-").replace("\n  bảo đảm thông tin liên lạc trong suốt", "\n#").replace("\n  Quốc hội khóa XV và", "\n#"), ["trường 'trich_yeu'", "thiếu trường bắt buộc"], None),
     ("ngay-30-2.yaml", edited("ngay: {thang: 3, nam: 2021}", "ngay: 2021-02-30"), ["trường 'ngay'", "30/02/2021 không tồn tại"], line_of(GOOD, "ngay: {")),
     ("ngay-31-4.yaml", edited("ngay: {thang: 3, nam: 2021}", 'ngay: "31/04/2021"'), ["trường 'ngay'", "31/04/2021 không tồn tại"], line_of(GOOD, "ngay: {")),
     ("thang-13.yaml", edited("ngay: {thang: 3, nam: 2021}", "ngay: {thang: 13, nam: 2021}"), ["trường 'ngay"], line_of(GOOD, "ngay: {")),

@@ -124,7 +124,7 @@ def test_font_fallback_is_reported_with_its_text(batch):
 def test_metadata(batch):
     tmp, _ = batch
     info = PdfReader(tmp / "dated.pdf").metadata
-    assert info.title == "V/v bảo đảm thông tin liên lạc trong suốt thời gian tổ chức bầu cử đại biểu Quốc hội khoá XV và đại biểu HĐND các cấp nhiệm kỳ 2021 - 2026"
+    assert info.title == "V/v bảo đảm thông tin liên lạc trong suốt thời gian tổ chức bầu cử đại biểu Quốc hội khóa XV và đại biểu HĐND các cấp nhiệm kỳ 2021 - 2026"
     assert info.author == "SỞ THÔNG TIN VÀ TRUYỀN THÔNG"
     assert info.subject == "Số: 05/STTTT-BCVT"
     assert info["/Keywords"] == "công văn, STTTT-BCVT, Đồng Tháp"
@@ -182,7 +182,7 @@ def test_cli_pdf_only_and_merge(tmp_path, capsys):
     reader = PdfReader(out / "tap.pdf")
     assert len(reader.pages) == 5
     assert [o.title for o in reader.outline] == [
-        "Số: /STTTT-BCVT – V/v bảo đảm thông tin liên lạc trong suốt thời gian tổ chức bầu cử đại biểu Quốc hội khoá XV và đại biểu HĐND các cấp nhiệm kỳ 2021 - 2026",
+        "Số: /STTTT-BCVT – V/v bảo đảm thông tin liên lạc trong suốt thời gian tổ chức bầu cử đại biểu Quốc hội khóa XV và đại biểu HĐND các cấp nhiệm kỳ 2021 - 2026",
         "Số: /STTTT-VP – V/v triển khai các nhiệm vụ phục vụ phòng chống dịch COVID-19 sau ngày 15/9/2021",
     ]
     assert not list(Path(tmp_path).glob("**/*.tmp"))

@@ -7,6 +7,7 @@ interleaving of the cells' words (each cell's words in order, nothing more or le
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -26,9 +27,29 @@ SEED_TIEU_NGU = "Độc lập – Tự do – Hạnh phúc"
 STARTS_AT_SO = {"covid-19-sau-15-9-2021"}
 
 
+# The seeds place tone marks the old way (khoá, Uỷ ban); the decree and the examples
+# write khóa, Ủy ban (the mark on the main vowel of oa, oe, uy).
+_OLD_TONE = re.compile(r"([oOuU])([àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ])(?!\w)")
+_TONE_MARKS = "\u0300\u0301\u0309\u0303\u0323"
+
+
+def _decree_spelling(text: str) -> str:
+    def move(match: re.Match[str]) -> str:
+        glide, vowel = match[1], unicodedata.normalize("NFD", match[2])
+        if (glide in "uU" and vowel[0] not in "yY") or (glide in "oO" and vowel[0] not in "aAeE"):
+            return match[0]
+        if match.start() > 0 and text[match.start() - 1] in "qQ":
+            return match[0]  # quý: the u belongs to qu
+        marks = "".join(c for c in vowel if c in _TONE_MARKS)
+        base = "".join(c for c in vowel if c not in _TONE_MARKS)
+        return unicodedata.normalize("NFC", glide + marks + base)
+
+    return _OLD_TONE.sub(move, text)
+
+
 def seed_words(stem: str) -> list[str]:
     text = (SEEDS / f"{stem}.txt").read_text(encoding="utf-8")
-    text = unicodedata.normalize("NFC", text).replace(SEED_TIEU_NGU, nd30.TIEU_NGU)
+    text = _decree_spelling(unicodedata.normalize("NFC", text).replace(SEED_TIEU_NGU, nd30.TIEU_NGU))
     return text.split()
 
 

@@ -18,19 +18,19 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from ..batch import DEFAULT_NAME, Interrupted, Job, Result, render_many
 from ..batch.names import BUILT_IN, pattern_fields, unknown_field
-from ..content import DEFAULTS_KEY, is_template_text, merge
+from ..content import DEFAULTS_KEY, is_template_text, merge, variables
 from ..errors import CongVanError
 from ..layout import DEFAULT_LAYOUT, load_layout
 from ..reader import FORMATS, load_mapping
 from ..values import TABLES, count_rows, parse_assignments, read_rows
-from . import error
+from . import LAYOUT_HELP, SET_HELP, TEMPLATE_HELP, error, layout_or_template, unused_values
 
 
 def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = commands.add_parser(
         "batch",
-        help="tạo hàng loạt công văn (thư mục, mẫu có biến, trộn thư), song song, chỉ tạo lại phần đã đổi",
-        description="Tạo hàng loạt công văn từ tệp, thư mục hoặc mẫu tên (*.yaml). Tệp mẫu (có {{ biến }}) "
+        help="tạo hàng loạt công văn (thư mục, mẫu nội dung, trộn thư), song song, chỉ tạo lại phần đã đổi",
+        description="Tạo hàng loạt công văn từ tệp, thư mục hoặc mẫu tên (*.yaml). Mẫu nội dung (tệp có {{ biến }}) "
         "được điền từ --data, từ bảng .csv/.xlsx cùng tên đặt cạnh mẫu (mỗi dòng một công văn) hoặc --set. "
         "Lần chạy sau chỉ tạo lại những công văn có dữ liệu, mẫu hoặc bố cục thay đổi.",
         epilog="Ví dụ:\n"
@@ -44,11 +44,11 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     p.add_argument("-j", "--jobs", type=int, metavar="N", help="số tiến trình chạy song song (mặc định: mọi lõi CPU)")
     p.add_argument("--force", action="store_true", help="tạo lại tất cả, kể cả công văn không thay đổi")
     p.add_argument("--data", metavar="TỆP", help="dữ liệu cho mẫu: bảng .csv/.xlsx (mỗi dòng một công văn) hoặc tệp .yaml/.json/.toml")
-    p.add_argument("--set", action="append", default=[], metavar="TÊN=GIÁ_TRỊ", help="giá trị một biến của mẫu, ví dụ --set nam=2026 (lặp lại được)")
+    p.add_argument("--set", action="append", default=[], metavar="TÊN=GIÁ_TRỊ", help=SET_HELP)
     p.add_argument("--name", default=DEFAULT_NAME, metavar="MẪU_TÊN", help=f"tên tệp kết quả (mặc định: {DEFAULT_NAME}; thêm: nam, thang, ten, dong, các biến)")
     p.add_argument("--pdfa", action="store_true", help="PDF theo chuẩn lưu trữ PDF/A-2b")
-    p.add_argument("--layout", metavar="TỆP", help="tệp YAML bố cục thay cho bố cục mặc định")
-    p.add_argument("--template", metavar="TỆP", help="mẫu .docx của cơ quan thay cho mẫu mặc định")
+    p.add_argument("--layout", metavar="TỆP", help=LAYOUT_HELP)
+    p.add_argument("--template", metavar="TỆP", help=TEMPLATE_HELP)
     p.add_argument("--convert-legacy", action="store_true", help="tự chuyển văn bản gõ bằng bảng mã TCVN3/VNI sang Unicode")
     p.add_argument("--tai-nguyen", action="append", default=[], metavar="THƯ_MỤC",
                    help="thư mục có tệp mà dữ liệu được nêu tên (ảnh chữ ký, ảnh dấu, bố cục, bảng) ngoài thư mục "
@@ -80,6 +80,7 @@ def run(args: argparse.Namespace) -> int:
     if args.jobs is not None and args.jobs < 1:
         error("--jobs phải từ 1 trở lên")
         return 2
+    args.layout, args.template = layout_or_template(args.layout, args.template)
     try:
         layout = load_layout(args.layout) if args.layout else DEFAULT_LAYOUT
         fixed = parse_assignments(args.set)
@@ -112,6 +113,8 @@ def run(args: argparse.Namespace) -> int:
         # Said once here, rather than once for each of ten thousand rows.
         error(unknown_field(args.name, unknown_names[0]))
         return 2
+    for warning in unused_values(fixed, _used_variables(sources) | set(pattern_fields(args.name))):
+        print(f"Cảnh báo: {warning}", file=sys.stderr)
     console = Console(stderr=True)
     interrupted = False
     columns = [TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn()]
@@ -210,6 +213,18 @@ def plan(files: list[Path], data: Path | None) -> Iterator[Source]:
             continue
         table = data or next((path.with_suffix(s) for s in TABLES if path.with_suffix(s).is_file()), None)
         yield Source(path, True, table)
+
+
+def _used_variables(sources: list[Source]) -> set[str]:
+    """The variables the run's mẫu nội dung use."""
+    used: set[str] = set()
+    for source in {s.path for s in sources if s.template}:
+        try:
+            data, _ = load_mapping(source)
+        except CongVanError:
+            continue  # reported by its job
+        used |= variables(data)
+    return used
 
 
 def _known_fields(sources: list[Source], fixed: dict[Any, Any]) -> set[str]:

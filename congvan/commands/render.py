@@ -16,7 +16,7 @@ from ..errors import CongVanError
 from ..resources import allowing
 from ..explain import os_reason
 from ..pdf.engine import PdfEngine, find_soffice
-from . import error, expand_inputs
+from . import LAYOUT_HELP, SET_HELP, TEMPLATE_HELP, error, expand_inputs, layout_or_template, unused_values
 
 if TYPE_CHECKING:
     from ..model import CongVan
@@ -33,16 +33,21 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         epilog="Ví dụ:\n"
         "  congvan render examples/bau-cu-2021.yaml -o out/\n"
         "  congvan render examples/ -o out/ --format docx,pdf\n"
-        "  congvan render cv.yaml --template mau-co-quan.docx -o out/",
+        "  congvan render examples/bau-cu-2021.yaml --template mau-co-quan.docx -o out/\n"
+        "  congvan render mau.yaml --set so=12 --set don_vi=\"Sở Tài chính\" -o out/",
     )
     p.add_argument("inputs", nargs="+", metavar="TỆP", help="tệp .yaml/.json/.toml hoặc thư mục chứa chúng")
     p.add_argument("-o", "--output", default="out", metavar="THƯ_MỤC", help="thư mục kết quả (mặc định: out)")
     p.add_argument("--format", metavar="ĐỊNH_DẠNG", help="docx, pdf hoặc docx,pdf (mặc định: docx; với --watch: docx,pdf)")
-    p.add_argument("--layout", metavar="TỆP", help="tệp YAML bố cục thay cho bố cục mặc định")
-    p.add_argument("--template", metavar="TỆP", help="mẫu .docx của cơ quan thay cho mẫu mặc định")
+    p.add_argument("--layout", metavar="TỆP", help=LAYOUT_HELP)
+    p.add_argument("--template", metavar="TỆP", help=TEMPLATE_HELP)
+    p.add_argument("--data", metavar="TỆP", help="giá trị các biến của mẫu nội dung: tệp .yaml/.json/.toml "
+                   "(bảng .csv/.xlsx nhiều dòng: dùng congvan batch)")
+    p.add_argument("--set", action="append", default=[], metavar="TÊN=GIÁ_TRỊ", help=SET_HELP)
     p.add_argument("--pdfa", action="store_true", help="PDF theo chuẩn lưu trữ PDF/A-2b")
     p.add_argument("--merge", metavar="TỆP.pdf", help="gộp mọi PDF của lần chạy thành một tệp, mỗi công văn một dấu trang")
-    p.add_argument("--workers", type=int, metavar="N", help="số tiến trình LibreOffice chạy song song (mặc định: số nhân CPU)")
+    p.add_argument("-j", "--jobs", type=int, metavar="N", help="số tiến trình LibreOffice chạy song song (mặc định: mọi lõi CPU)")
+    p.add_argument("--workers", type=int, dest="jobs", help=argparse.SUPPRESS)  # the old name of --jobs
     p.add_argument("--convert-legacy", action="store_true", help="tự chuyển văn bản gõ bằng bảng mã TCVN3/VNI sang Unicode")
     p.add_argument("--tai-nguyen", action="append", default=[], metavar="THƯ_MỤC",
                    help="thư mục có tệp mà dữ liệu được nêu tên (ảnh chữ ký, ảnh dấu, bố cục, bảng) ngoài thư mục "
@@ -89,7 +94,7 @@ def run(args: argparse.Namespace) -> int:
     # LibreOffice first: one worker for one file, started now, ready by the time the
     # DOCX is; it converts every file of the run through its resident process.
     single = len(args.inputs) == 1 and not Path(args.inputs[0]).is_dir()
-    engine = Warm(PdfEngine(workers=1 if single else args.workers))
+    engine = Warm(PdfEngine(workers=1 if single else args.jobs))
     try:
         return _render(args, formats, out, engine)
     finally:
@@ -139,13 +144,20 @@ def _render(args: argparse.Namespace, formats: set[str], out: Path, engine: Warm
     from ..layout import DEFAULT_LAYOUT, load_layout
     from ..preflight import preflight
     from ..reader import FORMATS, load_mapping, to_dispatch
+    from ..content import merge
     from ..render import writer_for
 
+    from ..content import is_template, variables
+    from ..values import parse_assignments, read_values
+
+    layout_file, template = layout_or_template(args.layout, args.template)
     try:
-        layout = load_layout(args.layout) if args.layout else DEFAULT_LAYOUT
+        layout = load_layout(layout_file) if layout_file else DEFAULT_LAYOUT
+        values = merge(read_values(Path(args.data)) if args.data else None, parse_assignments(args.set))
     except CongVanError as exc:
         error(str(exc))
         return 2
+    used: set[str] = set()
     failed = 0
     warned: set[Any] = set()
     rendered: list[tuple[Path, CongVan, Path]] = []
@@ -159,10 +171,12 @@ def _render(args: argparse.Namespace, formats: set[str], out: Path, engine: Warm
             try:
                 with allowing(args.tai_nguyen):
                     data, lines = load_mapping(source)
-                    cv = to_dispatch(data, lines, source, convert_legacy=args.convert_legacy)
-                writer = writer_for(cv, layout, args.template)
+                    filling = values if values and is_template(data) else None
+                    used |= variables(data) if filling else set()
+                    cv = to_dispatch(data, lines, source, values=filling, convert_legacy=args.convert_legacy)
+                writer = writer_for(cv, layout, template)
                 warn_once(writer, warned, args.strict)
-                notices = [str(n) for n in preflight(cv, writer, str(source), lines, args.layout)]
+                notices = [str(n) for n in preflight(cv, writer, str(source), lines, layout_file)]
                 if args.strict and (notices or writer.warnings):
                     # --strict: a dispatch `congvan check` would fault is not written.
                     failed += 1
@@ -192,6 +206,8 @@ def _render(args: argparse.Namespace, formats: set[str], out: Path, engine: Warm
             rendered.append((source, cv, target))
         if engine is not None and rendered:
             failed += _pdfs(args, rendered, out, "pdf" in formats, engine)
+    for warning in unused_values(values, used):
+        print(f"Cảnh báo: {warning}", file=sys.stderr)
     if failed:
         print(f"{failed} tệp lỗi, không được tạo.", file=sys.stderr)
     return 1 if failed else 0

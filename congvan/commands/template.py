@@ -14,7 +14,7 @@ from . import error
 
 def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = commands.add_parser(
-        "template", help="xuất mẫu trình bày mặc định, kiểm tra thẻ của một mẫu .docx",
+        "template", help="xuất mẫu bố cục mặc định (.docx), kiểm tra thẻ của một mẫu bố cục",
         epilog="Ví dụ:\n"
         "  congvan template export mau-co-quan.docx\n"
         "  congvan template check mau-co-quan.docx",
@@ -34,7 +34,7 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 def run_export(args: argparse.Namespace) -> int:
     target = Path(args.path)
     if target.suffix.lower() != ".docx":
-        error(f"{target}: mẫu trình bày phải là tệp .docx")
+        error(f"{target}: mẫu bố cục phải là tệp .docx")
         return 2
     if target.exists() and not args.force:
         error(f"{target} đã có; dùng --force để ghi đè")

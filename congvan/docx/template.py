@@ -284,7 +284,7 @@ def load_template(path: Path | bytes | None = None, layout: Layout = DEFAULT_LAY
         try:
             stat = path.stat()
         except OSError:
-            raise TemplateFileError(str(path), "không tìm thấy tệp mẫu") from None
+            raise TemplateFileError(str(path), "không tìm thấy mẫu bố cục") from None
         return _compiled_file(path.resolve(), stat.st_mtime_ns, stat.st_size)
     return _compiled_default(layout)
 
