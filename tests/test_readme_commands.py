@@ -19,8 +19,10 @@ import yaml
 from tests.conftest import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
-# Not run here, and why: the test suite itself; a benchmark of minutes; a cluster.
+# Not run here, and why: the test suite itself; a benchmark of minutes; a command that
+# runs until Ctrl-C; a cluster.
 NOT_RUN = {"bash dev.sh test": "this suite", "python benchmarks/": "a benchmark, minutes long"}
+UNTIL_STOPPED = "--watch"
 
 CLUSTER = ("dask.distributed", "import ray")
 
@@ -78,7 +80,7 @@ def test_every_command_and_block_runs_as_written(project):
                                     capture_output=True, text=True, timeout=300)
             assert result.returncode == 0, f"{text}\n{result.stderr}"
             ran += 1
-        elif not any(text.startswith(prefix) for prefix in NOT_RUN):
+        elif not any(text.startswith(prefix) for prefix in NOT_RUN) and UNTIL_STOPPED not in text:
             # dev.sh works in the project itself (it sets up its .venv there): only its
             # output folder is moved here.
             cwd = ROOT if text.startswith("bash dev.sh") else project
