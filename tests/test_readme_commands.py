@@ -60,6 +60,7 @@ def project(tmp_path_factory):
     for name in ("bau-cu-2021.yaml", "covid-19-sau-15-9-2021.yaml"):
         shutil.copy(ROOT / "examples" / name, root / "examples" / name)
     shutil.copytree(ROOT / "examples" / "mau", root / "examples" / "mau")
+    shutil.copytree(ROOT / "templates", root / "templates")
     for name in ("README.md", "congvan.schema.json"):
         shutil.copy(ROOT / name, root / name)
     (root / ".venv").symlink_to(ROOT / ".venv")
