@@ -13,6 +13,7 @@ import pytest
 
 import congvan
 from congvan.cli import main
+from congvan.commands import COMMANDS
 from tests.conftest import ROOT
 from tests.test_input_errors import CASES
 
@@ -46,7 +47,8 @@ def run(capsys, *argv: str) -> tuple[int, str]:
     return code, captured.out + captured.err
 
 
-HELP = [[], ["render"], ["batch"], ["check"], ["template"], ["template", "export"], ["template", "check"], ["schema"]]
+# Every command, and every action of a command with actions: a new one is checked by itself.
+HELP = [[], *([name] for name in COMMANDS), ["template", "export"], ["template", "check"]]
 
 
 @pytest.mark.parametrize("command", HELP, ids=lambda c: " ".join(c) or "congvan")

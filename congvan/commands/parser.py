@@ -18,11 +18,15 @@ from typing import Any, NoReturn
 USAGE = "Cách dùng: "
 
 
-class HelpFormatter(argparse.HelpFormatter):
-    """Vietnamese usage prefix; an indented paragraph (an example) is kept as written."""
+class _Usage(argparse.HelpFormatter):
+    """The Vietnamese usage prefix, whatever the formatter a command chose."""
 
     def add_usage(self, usage: str | None, actions: Any, groups: Any, prefix: str | None = None) -> None:
         super().add_usage(usage, actions, groups, USAGE if prefix is None else prefix)
+
+
+class HelpFormatter(_Usage):
+    """Vietnamese usage prefix; an indented paragraph (an example) is kept as written."""
 
     def _fill_text(self, text: str, width: int, indent: str) -> str:
         paragraphs = []
@@ -40,7 +44,10 @@ class ArgumentParser(argparse.ArgumentParser):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         add_help = kwargs.pop("add_help", True)
-        kwargs.setdefault("formatter_class", HelpFormatter)
+        chosen = kwargs.get("formatter_class", HelpFormatter)
+        if not issubclass(chosen, _Usage):  # e.g. RawDescriptionHelpFormatter: kept, in Vietnamese
+            chosen = type(chosen.__name__, (_Usage, chosen), {})
+        kwargs["formatter_class"] = chosen
         kwargs["add_help"] = False
         super().__init__(*args, **kwargs)
         self._positionals.title = "đối số"
