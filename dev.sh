@@ -7,6 +7,9 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 APT_PACKAGES=(libreoffice-writer-nogui fonts-liberation2 poppler-utils fontconfig)
+# The browser tests of `congvan serve` drive Debian's Chromium (through Playwright, which
+# never downloads a browser here); without it they are skipped, so it may fail to install.
+BROWSER_PACKAGES=(chromium)
 VENV=.venv
 
 need_apt() {
@@ -24,6 +27,13 @@ setup() {
         [ "$(id -u)" -eq 0 ] || sudo="sudo"
         $sudo apt-get update -qq
         DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${APT_PACKAGES[@]}" >/dev/null
+    fi
+    if ! command -v chromium >/dev/null 2>&1; then
+        echo "Cài gói Debian: ${BROWSER_PACKAGES[*]}"
+        local sudo=""
+        [ "$(id -u)" -eq 0 ] || sudo="sudo"
+        { $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends \
+            "${BROWSER_PACKAGES[@]}" >/dev/null; } || echo "Không cài được chromium: các kiểm thử trên trình duyệt sẽ bị bỏ qua." >&2
     fi
     if [ ! -x "$VENV/bin/python" ]; then
         python3 -m venv "$VENV"

@@ -7,6 +7,8 @@
     POST /api/preview          same body → PNG pictures of the real PDF's pages
     POST /api/download/{fmt}   same body → docx, pdf, pdfa, yaml or json file
     POST /api/check            multipart `tep`: any DOCX → the `congvan check` report, page pictures
+    POST /api/merge            multipart `mau` (a content template), `bang` (CSV/XLSX), `dinh_dang`:
+                               progress as JSON lines, then a ZIP of one dispatch per row
 
 Every body is bounded (`max_body`); JSON bodies must say `application/json`, which a
 form of another web site cannot send. No request names a file of the server
@@ -29,7 +31,7 @@ from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.requests import Request
-from starlette.responses import FileResponse, JSONResponse, Response
+from starlette.responses import FileResponse, JSONResponse, Response, StreamingResponse
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -40,6 +42,7 @@ from ..errors import CongVanError, InputError
 from ..pdf import PdfEngine, SofficeMissing
 from ..schema import input_schema
 from . import inputs
+from . import merge as merging
 from .pages import data_url
 from .work import NoEngine, Work, file_name, reaches_outside
 
@@ -165,6 +168,29 @@ def create_app(engine: PdfEngine | None = None, *, workers: int = 1, start_engin
                 out["pages_note"] = f"không vẽ được trang: {exc}"
         return JSONResponse(out)
 
+    async def mail_merge(request: Request) -> Response:
+        async with request.form(max_files=1, max_fields=4) as form:
+            upload, template, chosen = form.get("bang"), form.get("mau"), form.get("dinh_dang") or "docx"
+            if upload is None or isinstance(upload, str):
+                raise HTTPException(400, "chưa có bảng dữ liệu: gửi tệp .csv hoặc .xlsx trong trường 'bang'")
+            if not isinstance(template, str) or not isinstance(chosen, str):
+                raise HTTPException(400, "chưa có mẫu nội dung: gửi văn bản tệp dữ liệu trong trường 'mau'")
+            name = Path(upload.filename or "bang.csv").name
+            content = await upload.read()
+        try:
+            formats = merging.formats_of(chosen)
+            data, lines = inputs.parse({"text": template, "format": "yaml"})
+        except InputError as exc:
+            return _problems(exc)
+        try:
+            rows = await run_in_threadpool(merging.read_table, name, content)
+        except InputError as exc:
+            return JSONResponse({"ok": False, "error": str(exc)}, status_code=422)
+        if "pdf" in formats and work().engine is None:
+            raise NoEngine(work().why_not)
+        lines_out = merging.merge(work(), data, lines, rows, name, formats)
+        return StreamingResponse(lines_out, media_type="application/x-ndjson")
+
     async def _dispatch(request: Request) -> Any:
         body = await _json(request)
         try:
@@ -200,6 +226,7 @@ def create_app(engine: PdfEngine | None = None, *, workers: int = 1, start_engin
         Route("/api/preview", preview, methods=["POST"]),
         Route("/api/download/{fmt}", download, methods=["POST"]),
         Route("/api/check", check, methods=["POST"]),
+        Route("/api/merge", mail_merge, methods=["POST"]),
         Mount("/static", StaticFiles(directory=STATIC), name="static"),
     ]
     middleware = [Middleware(BodyLimit, most=max_body)]

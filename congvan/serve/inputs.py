@@ -10,7 +10,7 @@ field, before anything would open it, and again after a content template is fill
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Mapping
 
 import yaml
 
@@ -62,15 +62,16 @@ def is_yaml_text(body: Any) -> bool:
     return isinstance(body, dict) and "text" in body and str(body.get("format") or "yaml").lower() in ("yaml", "yml")
 
 
-def dispatch(data: dict[str, Any], lines: Lines) -> CongVan:
+def dispatch(data: dict[str, Any], lines: Lines, values: Mapping[str, Any] | None = None) -> CongVan:
     """Plain data from the page → a validated dispatch; InputError naming each field.
 
     A field that names a file is refused and left out, so the rest is still checked
-    (and no check ever asks the file system whether that file exists)."""
+    (and no check ever asks the file system whether that file exists). `values` fill a
+    content template, over its `bien:` defaults (a row of a mail merge)."""
     refused = file_fields(data)
     data = _without(data, refused)
-    if is_template(data):
-        data = fill(data, lines, SOURCE, None, None)
+    if values is not None or is_template(data):
+        data = fill(data, lines, SOURCE, values, None)
         more = file_fields(data)  # a variable may spell a path too
         refused += more
         data = _without(data, more)

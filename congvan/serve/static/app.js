@@ -433,6 +433,48 @@ async function checkDocx(file) {
   if (!r.findings.length) report.append(el("p", {}, "Đúng thể thức Nghị định 30/2020/NĐ-CP ở mọi điểm đã kiểm tra."));
 }
 
+// ---------- mail merge: the editor's template and a table → a ZIP
+
+async function mailMerge() {
+  const file = $("#bang").files[0], errors = $("#loi-tron"), bar = $("#tien-do"), said = $("#tien-do-chu");
+  errors.replaceChildren();
+  if (!file) { said.textContent = "Chọn bảng dữ liệu (.csv hoặc .xlsx) trước."; return; }
+  const body = new FormData();
+  body.append("mau", $("#yaml").value);
+  body.append("dinh_dang", $("#dinh-dang").value);
+  body.append("bang", file, file.name);
+  bar.value = 0;
+  said.textContent = "Đang trộn…";
+  const response = await fetch("/api/merge", { method: "POST", body });
+  if (!response.ok) {
+    const answer = await response.json().catch(() => ({ error: "trả lời của máy chủ không đọc được" }));
+    said.textContent = "Không trộn được.";
+    const lines = answer.problems ? answer.problems.map((p) => "mẫu, " + p.text) : String(answer.error).split("\n");
+    errors.replaceChildren(...lines.map((l) => el("li", {}, l)));
+    return;
+  }
+  const reader = response.body.getReader(), decoder = new TextDecoder();
+  let buffer = "", total = 0, failed = 0;
+  const take = (m) => {
+    if (m.tong !== undefined) { total = m.tong; bar.max = total; }
+    if (m.xong !== undefined) { bar.value = m.xong; said.textContent = `${m.xong}/${total} văn bản`; }
+    if (m.loi && m.xong !== undefined && m.loi.length) { failed++; m.loi.forEach((l) => errors.append(el("li", {}, l))); }
+    if (m.zip !== undefined) {
+      const bytes = Uint8Array.from(atob(m.zip), (c) => c.charCodeAt(0));
+      const link = el("a", { href: URL.createObjectURL(new Blob([bytes], { type: "application/zip" })), download: m.ten });
+      document.body.append(link); link.click(); link.remove();
+      said.textContent = `Xong: ${total - failed} văn bản, ${failed} dòng lỗi.`;
+    }
+  };
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    buffer += decoder.decode(value, { stream: true });
+    let end;
+    while ((end = buffer.indexOf("\n")) >= 0) { take(JSON.parse(buffer.slice(0, end))); buffer = buffer.slice(end + 1); }
+  }
+}
+
 // ---------- start
 
 async function start() {
@@ -473,6 +515,7 @@ async function start() {
     if (e.dataTransfer.files[0]) checkDocx(e.dataTransfer.files[0]);
   });
   $("#tep-docx").addEventListener("change", (e) => { if (e.target.files[0]) checkDocx(e.target.files[0]); e.target.value = ""; });
+  $("#tron").addEventListener("click", mailMerge);
   document.body.dataset.ready = "1";
 }
 
