@@ -60,7 +60,7 @@ def formats_of(text: str) -> list[str]:
 def merge(work: Work, data: dict[str, Any], lines: Lines, rows: list[Row], table: str, formats: list[str]) -> Iterator[str]:
     """The JSON lines of a merge (see the module's docstring)."""
     yield _line({"tong": len(rows)})
-    buffer, used, errors = io.BytesIO(), set(), []
+    buffer, used, errors = io.BytesIO(), set[str](), list[str]()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for done, row in enumerate(rows, 1):
             failed: list[str] = []
