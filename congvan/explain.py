@@ -125,6 +125,8 @@ _ERRNO = {
     errno.EDQUOT: "hết hạn mức dung lượng",
     errno.ENOTEMPTY: "thư mục không rỗng",
     errno.EXDEV: "không chuyển được tệp sang ổ đĩa khác",
+    errno.EADDRINUSE: "cổng đang được chương trình khác dùng",
+    errno.EADDRNOTAVAIL: "địa chỉ không có trên máy này",
 }
 
 
