@@ -25,7 +25,7 @@ from ..errors import CongVanError
 from ..explain import os_reason
 from ..limits import current
 from ..resources import zip_problem
-from ..metrics import text_width_pt
+from ..typeset.metrics import text_width_pt
 
 EMU_PER_MM = 36000
 TWIPS_PER_PT = 20

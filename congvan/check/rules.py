@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 
 from .. import kinds, nd30, rulebook
-from ..metrics import text_width_pt
+from ..typeset.metrics import text_width_pt
 from . import laidout
 from .parts import AUTHORITY, NGAY, OTHER_KINDS, SO, Parts, find_parts, has_blanks, is_title, norm
 from .reader import DocxView, Para

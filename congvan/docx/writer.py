@@ -95,10 +95,13 @@ class DocxWriter:
 
     def header_plan(self, cv: CongVan, frame: HeaderFrame | None = None) -> HeaderPlan:
         """The header's split and lines for this dispatch (`congvan.typeset.header`)."""
-        so = f"{cv.so:02d}" if cv.so is not None else self.layout.so_trong
         frame = frame or self.frame(self.template_for(cv))
         return plan_header(self.layout, frame, tuple(cv.co_quan_chu_quan), tuple(cv.co_quan_ban_hanh),
-                           f"Số: {so}/{cv.ky_hieu}", cv.trich_yeu if cv.kind.vv and cv.trich_yeu else "", f"{cv.dia_danh}, {self._day(cv)}")
+                           f"Số: {self._so(cv)}/{cv.ky_hieu}", cv.trich_yeu if cv.kind.vv and cv.trich_yeu else "", f"{cv.dia_danh}, {self._day(cv)}")
+
+    def _so(self, cv: CongVan) -> str:
+        """The number as printed: two digits at least (II.3c), blank in a draft."""
+        return f"{cv.so:02d}" if cv.so is not None else self.layout.so_trong
 
     def _day(self, cv: CongVan) -> str:
         return ngay_thang_nam(cv.ngay.ngay, cv.ngay.thang, cv.ngay.nam, blank=self.layout.ngay_trong)
@@ -107,7 +110,7 @@ class DocxWriter:
         """The value of every tag a layout template may use (`congvan.docx.tags.TAGS`)."""
         compiled = compiled or self.template_for(cv)
         page = Frame(self.layout, self.text_width, compiled.section)
-        so = f"{cv.so:02d}" if cv.so is not None else self.layout.so_trong
+        so = self._so(cv)
         day = self._day(cv)
         frame = self.frame(compiled)
         plan = self.header_plan(cv, frame)

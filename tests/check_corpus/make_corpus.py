@@ -34,7 +34,7 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Mm, Pt
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-from congvan.metrics import text_width_pt  # noqa: E402
+from congvan.typeset.metrics import text_width_pt  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 LIBREOFFICE_DIR = HERE / "libreoffice"
