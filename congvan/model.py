@@ -477,6 +477,21 @@ class NghiPhep(_Model):
         return self
 
 
+class XacNhan(_Model):
+    """The confirmation block of a Giấy nghỉ phép (Mẫu 1.10 of Phụ lục III), under the
+    signer: the agency or local authority of the place of leave signs and seals it."""
+
+    noi_xac_nhan: str | None = Field(default=None, description="cơ quan, chính quyền địa phương xác nhận: «Ủy ban nhân dân phường 1, thành phố Đà Lạt» (tùy chọn; để trống: câu của Mẫu 1.10)")
+    ho_ten: str | None = Field(default=None, description="họ và tên người ký xác nhận (tùy chọn; để trống: viết tay)")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _short(cls, value: Any) -> Any:
+        if value is True:
+            return {}
+        return {"noi_xac_nhan": value} if isinstance(value, str) else value
+
+
 class BienBan(_Model):
     """What a Biên bản records around its content (Mẫu 1.9 of Phụ lục III)."""
 
@@ -542,7 +557,7 @@ _FIELD_NAMES = {
     "tham_quyen": "thẩm quyền ban hành", "can_cu": "căn cứ", "dieu": "các điều",
     "ten_co_quan": "tên cơ quan trong câu", "moi": "phần mời (moi)", "gioi_thieu": "phần giới thiệu (gioi_thieu)",
     "nghi_phep": "phần nghỉ phép (nghi_phep)", "dien": "người điện (dien)", "bien_ban": "phần biên bản (bien_ban)",
-    "thu_ky": "thư ký ký biên bản (thu_ky)",
+    "thu_ky": "thư ký ký biên bản (thu_ky)", "xac_nhan": "phần xác nhận (xac_nhan)",
 }
 
 
@@ -581,6 +596,9 @@ class CongVan(_Model):
     nghi_phep: NghiPhep | None = Field(default=None, validate_default=True, description="giấy nghỉ phép: người nghỉ, thời gian, nơi nghỉ (Mẫu 1.10)")
     dien: str | None = Field(default=None, validate_default=True, description="công điện: cơ quan hoặc chức danh người đứng đầu điện, «CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH» (Mẫu 1.6)")
     bien_ban: BienBan | None = Field(default=None, validate_default=True, description="biên bản: thời gian, địa điểm, thành phần, giờ kết thúc (Mẫu 1.9)")
+    xac_nhan: Annotated[XacNhan | None, BeforeValidator(lambda v: None if v is False else v)] = Field(
+        default=None, description="giấy nghỉ phép: khối xác nhận của cơ quan hoặc chính quyền địa phương nơi nghỉ phép, dưới người ký; «true» hoặc tên nơi xác nhận (Mẫu 1.10)",
+    )
     phu_luc: list[PhuLuc] = Field(
         default_factory=list,
         description="các phụ lục kèm theo, mỗi phụ lục trang riêng, số trang riêng; hai phụ lục trở lên đánh số La Mã (Phụ lục I, Mục III.1)",
@@ -656,7 +674,7 @@ class CongVan(_Model):
         return value
 
     @field_validator("kinh_gui", "trich_yeu", "tham_quyen", "can_cu", "noi_dung", "dieu", "ten_co_quan", "moi",
-                     "gioi_thieu", "nghi_phep", "dien", "bien_ban", "thu_ky")
+                     "gioi_thieu", "nghi_phep", "dien", "bien_ban", "thu_ky", "xac_nhan")
     @classmethod
     def _by_kind(cls, value: Any, info: ValidationInfo) -> Any:
         """What the kind requires and forbids (its sample in Phụ lục III)."""
@@ -669,7 +687,7 @@ class CongVan(_Model):
         given = bool(value)
         name = str(info.field_name)
         required = name in kind.requires or getattr(kind, name, None) == "required"
-        forbidden = name in kind.forbids or getattr(kind, name, None) == "forbidden"
+        forbidden = name in kind.forbids or getattr(kind, name, None) == "forbidden" or (name == "xac_nhan" and not kind.xac_nhan)
         if required and not given:
             raise PydanticCustomError("missing", "Field required")
         if forbidden and given:

@@ -28,6 +28,7 @@ AUTHORITY = re.compile(r"^(?P<prefix>KT|TL|TM|TUQ|Q)(?P<dot>\.?)(\s+|$)")
 # A template's blanks: dots, ellipses, a number between them ("...3...").
 BLANK = re.compile(r"(\.{3,}|…)")
 
+XAC_NHAN = "Xác nhận của"
 _NOI_NHAN = re.compile(r"^Nơi nhận\s*(\([^)]*\)\s*)?:")
 
 
@@ -100,6 +101,7 @@ class Parts:
     titles: list[Para] = field(default_factory=list)
     name: Para | None = None
     signer_layout: str = ""  # "table", "tabs", "paragraphs"
+    xac_nhan: Para | None = None  # Mẫu 1.10: "Xác nhận của …" under the signer
     header_end: int = -1
 
 
@@ -288,6 +290,13 @@ def find_parts(view: DocxView) -> Parts:
     # body paragraphs: II.6e sets running text, not a table's cells.
     parts.body = [p for p in body if p.text.strip() and p.rule_mm is None and p.cell is None]
     signer = [p for p in signer if p.text.strip() and p.rule_mm is None]
+    # Mẫu 1.10: the confirmation block under the signer is not the signer's.
+    after = [p for p in rest_texts if noi_nhan is not None and p.index > noi_nhan.index]
+    parts.xac_nhan = first(lambda p: p.text.strip().startswith(XAC_NHAN), after)
+    if parts.xac_nhan is not None:
+        mark = parts.xac_nhan
+        signer = [p for p in signer if p.index < mark.index or (p.cell and mark.cell and p.cell != mark.cell)]
+        parts.entries = [p for p in parts.entries if p.index < mark.index]
     # Titles: the capital lines on top; the name: the last line; the signature and
     # seal notes of a template ("(Chữ ký…)") are neither.
     marks = [p for p in signer if not (p.text.strip().startswith("(") and p.italic)]

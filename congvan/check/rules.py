@@ -423,6 +423,16 @@ def check_signer(c: Checker) -> None:
             c.add("khoi_chu_ky", "error", "Khối chữ ký", f"khối chữ ký phải canh giữa trong cột bên phải, ngang hàng với Nơi nhận, không được {where}", "II.7đ", head)
 
 
+def check_xac_nhan(c: Checker) -> None:
+    """Mẫu 1.10: the confirmation block sits under the signer's name."""
+    parts = c.parts
+    if parts.xac_nhan is None:
+        return
+    beside = parts.xac_nhan.cell is not None and parts.noi_nhan is not None and parts.noi_nhan.cell is not None and parts.xac_nhan.cell[:2] == parts.noi_nhan.cell[:2]
+    if beside or (parts.name is not None and parts.xac_nhan.index < parts.name.index):
+        c.add("xac_nhan", "error", "Xác nhận", "khối xác nhận phải ở dưới khối chữ ký, bên trái", "Phụ lục III, Mẫu 1.10", parts.xac_nhan)
+
+
 def printed(parts: Parts) -> rulebook.Printed:
     """The values the shared rules look at, as this document shows them; a
     template's blanks are not values."""
@@ -474,7 +484,7 @@ def check_page_numbers(c: Checker) -> None:
         c.add("so_trang_thieu", "warning", name, f"văn bản {c.pages} trang phải đánh số trang từ trang 2 (không thấy số trang)", "Phần I, Mục I.7")
 
 
-CHECKS = (check_page_setup, check_fonts, check_header, check_recipients, check_body, check_noi_nhan, check_signer, check_shared, check_page_numbers)
+CHECKS = (check_page_setup, check_fonts, check_header, check_recipients, check_body, check_noi_nhan, check_signer, check_xac_nhan, check_shared, check_page_numbers)
 
 
 def check_view(view: DocxView, source: str, laid_out: list | None = None) -> Report:

@@ -235,6 +235,9 @@ def _body(layout: Layout, kind: kinds.Kind = kinds.get(None)) -> list[etree._Ele
             wml.table([half, width - half], [[[_tag("quyen_han_chuc_vu", "thu_ky")], [_tag("quyen_han_chuc_vu", "nguoi_ky")]]], cant_split=True),
             _tag("noi_nhan", "noi_nhan"),
         ]
+    if kind.xac_nhan:
+        # Mẫu 1.10: the confirmation block under the signer, on the left.
+        signature.append(_tag("noi_nhan", "xac_nhan"))
     components = [_tag(_TAG_STYLE.get(name, name if name in BY_KEY else "noi_dung"), name) for name in kind.components]
     # Mẫu 2.1: the phụ lục after the signature, each in a section of its own.
     # Mẫu 3.1: a copy's own block under the document it copies.

@@ -21,7 +21,7 @@ from ..typeset import Font, HeaderFrame, HeaderPlan, compose_entry, compose_titl
 from ..typeset.metrics import text_width_pt
 from ..vietnamese import ngay_thang_nam
 from .compiled import CompiledTemplate, TemplateFileError
-from .components import BUILDERS, Frame, appendix, closer, table
+from .components import BUILDERS, Frame, appendix, closer, form, table
 from .components import copy as copy_block
 from .conformance import template_departures
 from .images import Image, place_images, signature_images
@@ -81,6 +81,8 @@ class DocxWriter:
             raise TemplateFileError(compiled.source, "mẫu không có thẻ {{p ban_sao }} nên không in được bản sao: thêm một đoạn chỉ có thẻ này sau khối chữ ký")
         if cv.phu_luc and "phu_luc" not in compiled.variables:
             raise TemplateFileError(compiled.source, "mẫu không có thẻ {{p phu_luc }} nên không in được phụ lục: thêm một đoạn chỉ có thẻ này sau khối chữ ký")
+        if cv.xac_nhan and "xac_nhan" not in compiled.variables:
+            raise TemplateFileError(compiled.source, "mẫu không có thẻ {{p xac_nhan }} nên không in được phần xác nhận: thêm một đoạn chỉ có thẻ này sau khối chữ ký")
         edit = _section_edits(_has_landscape(cv), bool(cv.phu_luc))
         return compiled.render(self.context(cv, images, compiled), {"docProps/core.xml": core_xml(cv)}, [(i.name, i.data) for i in images], edit)
 
@@ -142,6 +144,7 @@ class DocxWriter:
         # The components the kind adds to the shared blocks (congvan.docx.components).
         context["phu_luc"] = xml(appendix.build(cv, page))
         context["ban_sao"] = xml(self._ban_sao(cv, page))
+        context["xac_nhan"] = xml(form.xac_nhan(cv, page))
         last = closer(cv)
         for name in cv.kind.components:
             if name in BUILDERS:

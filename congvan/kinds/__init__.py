@@ -50,6 +50,9 @@ class Kind:
     form_end: tuple[str, ...] = ()
     dated: bool = True  # the place and date line in the header (ô 4); Mẫu 1.9 has none
     two_signers: bool = False  # Mẫu 1.9: thư ký and chủ tọa side by side, Nơi nhận below
+    # Mẫu 1.10: the heading of the optional confirmation block under the signer, where
+    # the agency or the local authority of the place of leave signs and seals.
+    xac_nhan: str | None = None
 
     @property
     def vv(self) -> bool:

@@ -64,5 +64,7 @@ KINDS = (
             "Được nghỉ phép trong thời gian {so_ngay} ngày, kể từ {tu_ngay} đến hết {den_ngay} tại {noi_nghi}.",
             "Số ngày nghỉ phép nêu trên được tính vào thời gian {tinh_vao}",
         ),
+        # "(nếu cần)" in the sample marks the block optional: it is not printed.
+        xac_nhan="Xác nhận của cơ quan (tổ chức) hoặc chính quyền địa phương nơi nghỉ phép",
     ),
 )

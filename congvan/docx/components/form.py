@@ -10,9 +10,14 @@ from lxml import etree
 
 from ...body import close_body, spans
 from ...model import Ngay
+from ...typeset import Block, Font, compose
 from ...vietnamese import ngay_thang_nam
 from ..styles import style_id
-from ..wml import paragraph, run
+from ..wml import paragraph, pt, run, runs_with_breaks, table
+
+# Mẫu 1.10's confirmation block: the sample sets it smaller than the signer's title.
+XAC_NHAN_SIZE_PT = 13
+XAC_NHAN_SPACE_BEFORE_PT = 18
 
 _FORMATTER = string.Formatter()
 
@@ -70,3 +75,24 @@ def dien(cv, frame, close: bool = False) -> list[etree._Element]:
     for i, item in enumerate(items):
         out.append(paragraph(style_id("noi_dung"), [run(f"- {item}" + ("." if i == len(items) - 1 else ";"))], keep_next=True))
     return out
+
+
+def xac_nhan(cv, frame) -> list[etree._Element]:
+    """Mẫu 1.10: under the signer, on the left half of the page (under Nơi nhận), the
+    heading "Xác nhận của …" (bold), "(Chữ ký, dấu)" (italic), room to sign, the name."""
+    if cv.xac_nhan is None or not cv.kind.xac_nhan:
+        return []
+    layout = frame.layout
+    left = frame.text_width // 2
+    heading = f"Xác nhận của {cv.xac_nhan.noi_xac_nhan}" if cv.xac_nhan.noi_xac_nhan else cv.kind.xac_nhan
+    font = Font(XAC_NHAN_SIZE_PT, bold=True)
+    # Short even lines, under the column by a margin so no editor re-breaks them.
+    lines = compose(Block.plain(heading), font, left / 20 - XAC_NHAN_SIZE_PT) or (heading,)
+    cell = [
+        paragraph("Normal", runs_with_breaks(lines, bold=True, size=XAC_NHAN_SIZE_PT), jc="center", keep_next=True,
+                  spacing={"before": pt(XAC_NHAN_SPACE_BEFORE_PT)}),
+        paragraph("Normal", [run("(Chữ ký, dấu)", italic=True, size=XAC_NHAN_SIZE_PT)], jc="center", keep_next=True),
+    ]
+    cell += [paragraph("Normal", keep_next=True) for _ in range(layout.khoang_ky_dong)]
+    cell.append(paragraph("Normal", [run(cv.xac_nhan.ho_ten, bold=True)] if cv.xac_nhan.ho_ten else [], jc="center"))
+    return [table([left, frame.text_width - left], [[cell, []]])]
