@@ -21,6 +21,7 @@ from pydantic.json_schema import SkipJsonSchema
 from pydantic_core import PydanticCustomError
 
 from . import kinds, nd30, tables
+from .kinds.kem_theo import ATTACHED
 from .errors import InputError
 from .resources import png_header
 from .validation import problems
@@ -508,6 +509,58 @@ class PhuLuc(_Model):
     noi_dung: Body = Field(description="nội dung phụ lục: văn bản, dàn ý hoặc bảng (bang:), như noi_dung của văn bản")
 
 
+class MucKemTheo(_Model):
+    """A Mục of a chapter: "Mục 1" and its title over its articles (Phụ lục I, II.6đ)."""
+
+    tieu_de: str = Field(description="tiêu đề của mục, in hoa dưới dòng «Mục 1»")
+    dieu: list[Dieu] = Field(min_length=1, description="các điều của mục")
+
+
+class Chuong(_Model):
+    """A chapter: "Chương I" and its title over its articles or its Mục (II.6đ)."""
+
+    tieu_de: str = Field(description="tiêu đề của chương, in hoa dưới dòng «Chương I»")
+    muc: list[MucKemTheo] = Field(default_factory=list, description="các mục của chương (tùy chọn), mỗi mục có các điều")
+    dieu: list[Dieu] = Field(default_factory=list, description="các điều của chương (khi chương không chia mục)")
+
+    @model_validator(mode="after")
+    def _one(self) -> "Chuong":
+        if bool(self.muc) == bool(self.dieu):
+            raise ValueError("chương cần các điều (dieu) hoặc các mục (muc), không cả hai")
+        return self
+
+
+class VanBanKemTheo(_Model):
+    """The document a Quyết định issues or approves (Mẫu 1.3 of Phụ lục III), set
+    after it on pages of its own: its tên loại, trích yếu and content."""
+
+    loai: str = Field(description=f"tên loại của văn bản kèm theo: {', '.join(ATTACHED.kinds)}")
+    trich_yeu: str = Field(description="trích yếu, in đậm dưới tên loại: «Làm việc của Sở Thông tin và Truyền thông»")
+    chuong: list[Chuong] = Field(default_factory=list, description="các chương; điều đánh số liên tục qua các chương")
+    dieu: list[Dieu] = Field(default_factory=list, description="các điều, khi văn bản không chia chương")
+    noi_dung: Body | None = Field(default=None, description="nội dung tự do (kế hoạch, đề án…), khi văn bản không chia điều")
+
+    @field_validator("loai", mode="before")
+    @classmethod
+    def _loai(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            key = value.strip().lower().replace("-", "_").replace(" ", "_")
+            if key not in ATTACHED.kinds:
+                raise ValueError(f"văn bản kèm theo quyết định không có loại '{value}' (dùng: {', '.join(ATTACHED.kinds)})")
+            return key
+        return value
+
+    @model_validator(mode="after")
+    def _one(self) -> "VanBanKemTheo":
+        if sum(bool(x) for x in (self.chuong, self.dieu, self.noi_dung)) != 1:
+            raise ValueError("văn bản kèm theo cần đúng một trong chuong, dieu, noi_dung")
+        return self
+
+    @property
+    def kind(self) -> kinds.Kind:
+        return kinds.get(self.loai)
+
+
 # Forms of copy and their type codes (Phụ lục I, Mục III.2; Phụ lục III, Mục I).
 HINH_THUC_SAO = {"SAO Y": "SY", "SAO LỤC": "SL", "TRÍCH SAO": "TrS"}
 
@@ -558,6 +611,7 @@ _FIELD_NAMES = {
     "ten_co_quan": "tên cơ quan trong câu", "moi": "phần mời (moi)", "gioi_thieu": "phần giới thiệu (gioi_thieu)",
     "nghi_phep": "phần nghỉ phép (nghi_phep)", "dien": "người điện (dien)", "bien_ban": "phần biên bản (bien_ban)",
     "thu_ky": "thư ký ký biên bản (thu_ky)", "xac_nhan": "phần xác nhận (xac_nhan)",
+    "van_ban_kem_theo": "văn bản kèm theo (van_ban_kem_theo)",
 }
 
 
@@ -602,6 +656,10 @@ class CongVan(_Model):
     phu_luc: list[PhuLuc] = Field(
         default_factory=list,
         description="các phụ lục kèm theo, mỗi phụ lục trang riêng, số trang riêng; hai phụ lục trở lên đánh số La Mã (Phụ lục I, Mục III.1)",
+    )
+    van_ban_kem_theo: VanBanKemTheo | None = Field(
+        default=None,
+        description="quyết định quy định gián tiếp: văn bản được ban hành, phê duyệt kèm theo (quy chế, quy định…), sau quyết định, trang riêng (Mẫu 1.3)",
     )
     ban_sao: BanSao | None = Field(default=None, description="bản sao (SAO Y, SAO LỤC, TRÍCH SAO): khối của cơ quan sao dưới văn bản (Mẫu 3.1)")
     noi_nhan: Lines = Field(default_factory=list)  # ô 9b
@@ -674,7 +732,7 @@ class CongVan(_Model):
         return value
 
     @field_validator("kinh_gui", "trich_yeu", "tham_quyen", "can_cu", "noi_dung", "dieu", "ten_co_quan", "moi",
-                     "gioi_thieu", "nghi_phep", "dien", "bien_ban", "thu_ky", "xac_nhan")
+                     "gioi_thieu", "nghi_phep", "dien", "bien_ban", "thu_ky", "xac_nhan", "van_ban_kem_theo")
     @classmethod
     def _by_kind(cls, value: Any, info: ValidationInfo) -> Any:
         """What the kind requires and forbids (its sample in Phụ lục III)."""
@@ -687,7 +745,7 @@ class CongVan(_Model):
         given = bool(value)
         name = str(info.field_name)
         required = name in kind.requires or getattr(kind, name, None) == "required"
-        forbidden = name in kind.forbids or getattr(kind, name, None) == "forbidden" or (name == "xac_nhan" and not kind.xac_nhan)
+        forbidden = name in kind.forbids or getattr(kind, name, None) == "forbidden" or (name == "xac_nhan" and not kind.xac_nhan) or (name == "van_ban_kem_theo" and not kind.kem_theo)
         if required and not given:
             raise PydanticCustomError("missing", "Field required")
         if forbidden and given:

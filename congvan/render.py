@@ -45,3 +45,9 @@ def write_docx(cv: CongVan, path: str | Path, layout: Layout = DEFAULT_LAYOUT, t
     path = Path(path)
     write_atomic(path, render_docx(cv, layout, template))
     return path
+
+
+def render_kem_theo_docx(cv: CongVan, layout: Layout = DEFAULT_LAYOUT, template: str | Path | bytes | None = None) -> bytes:
+    """Mẫu 1.3: the electronic văn bản kèm theo of a Quyết định, a file of its own (its
+    "(Kèm theo …)" line without the number and date, note 2)."""
+    return writer_for(cv, layout, template).kem_theo_bytes(cv)

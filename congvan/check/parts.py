@@ -77,6 +77,49 @@ def is_title(p: Para) -> bool:
 
 
 @dataclass
+class Attached:
+    """Mẫu 1.3's văn bản kèm theo, after the decision or in a file of its own."""
+
+    quoc_hieu: Para | None = None
+    kind: Kind | None = None
+    ten_loai: Para | None = None
+    trich_yeu: list[Para] = field(default_factory=list)
+    reference: Para | None = None  # "(Kèm theo Quyết định số … ngày … của …)"
+    body: list[Para] = field(default_factory=list)
+
+
+REFERENCE = "(Kèm theo"
+_APPENDIX = re.compile(r"^Phụ lục( [IVXLC]+)?$")
+
+
+def find_attached(items: list[Para], after: int) -> Attached | None:
+    """The attached document whose Quốc hiệu comes after item index `after`: its tên
+    loại, the bold trích yếu under it, the reference line, then its content up to a
+    phụ lục's heading or the end."""
+    texts = [p for p in items if p.index > after and p.text.strip() and p.rule_mm is None]
+    qh = next((p for p in texts if norm(p.text).upper() == nd30.QUOC_HIEU), None)
+    if qh is None:
+        return None
+    out = Attached(quoc_hieu=qh)
+    rest = [p for p in texts if p.index > qh.index and p.cell is None]
+    for i, p in enumerate(rest[:4]):
+        kind = kind_of_title(p.text)
+        if kind is not None:
+            out.ten_loai, out.kind = p, kind
+            rest = rest[i + 1:]
+            break
+    else:
+        return None
+    while rest and rest[0].bold and not rest[0].text.strip().startswith(REFERENCE) and len(out.trich_yeu) < 3:
+        out.trich_yeu.append(rest.pop(0))
+    if rest and rest[0].text.strip().startswith(REFERENCE):
+        out.reference = rest.pop(0)
+    end = next((i for i, p in enumerate(rest) if _APPENDIX.match(norm(p.text))), len(rest))
+    out.body = rest[:end]
+    return out
+
+
+@dataclass
 class Parts:
     kind: Kind | None = None  # None: not an administrative document
     quoc_hieu: Para | None = None
@@ -102,6 +145,8 @@ class Parts:
     name: Para | None = None
     signer_layout: str = ""  # "table", "tabs", "paragraphs"
     xac_nhan: Para | None = None  # Mẫu 1.10: "Xác nhận của …" under the signer
+    kem_theo: Attached | None = None  # Mẫu 1.3: the document the decision issues
+    attached_only: bool = False  # the electronic văn bản kèm theo, a file of its own
     header_end: int = -1
 
 
@@ -209,6 +254,13 @@ def find_parts(view: DocxView) -> Parts:
     # II.9d: "Nơi nhận" and its colon; a body sentence "Nơi nhận hồ sơ: …" is not it.
     noi_nhan = (first(lambda p: _NOI_NHAN.match(p.text.strip()) is not None, rest_texts)
                 or first(lambda p: p.text.strip().startswith("Nơi nhận"), rest_texts))
+    if parts.so is None and noi_nhan is None and parts.quoc_hieu is not None:
+        # Mẫu 1.3, electronic: the văn bản kèm theo alone, no Số, no signer.
+        alone = find_attached(items, -1)
+        if alone is not None and alone.reference is not None:
+            parts.kem_theo, parts.kind, parts.attached_only = alone, alone.kind, True
+            parts.ten_loai, parts.ten_loai_trich_yeu = alone.ten_loai, alone.trich_yeu
+            return parts
     administrative = (parts.quoc_hieu or parts.tieu_ngu) and (parts.so or noi_nhan) or (parts.so and noi_nhan)
     if parts.kind is None and administrative:
         parts.kind = kinds.get(None)
@@ -290,6 +342,8 @@ def find_parts(view: DocxView) -> Parts:
     # body paragraphs: II.6e sets running text, not a table's cells.
     parts.body = [p for p in body if p.text.strip() and p.rule_mm is None and p.cell is None]
     signer = [p for p in signer if p.text.strip() and p.rule_mm is None]
+    if parts.kind.kem_theo and noi_nhan is not None:
+        parts.kem_theo = find_attached(items, noi_nhan.index)
     # Mẫu 1.10: the confirmation block under the signer is not the signer's.
     after = [p for p in rest_texts if noi_nhan is not None and p.index > noi_nhan.index]
     parts.xac_nhan = first(lambda p: p.text.strip().startswith(XAC_NHAN), after)

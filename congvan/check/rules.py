@@ -9,6 +9,7 @@ with their count and the first of them.
 from __future__ import annotations
 
 import math
+import re
 
 from .. import kinds, nd30, rulebook
 from ..typeset.metrics import text_width_pt
@@ -226,6 +227,8 @@ def check_header(c: Checker) -> None:
         elif not _ratio_ok(parts.agency_rule, parts.ban_hanh):
             c.add("duong_ke_co_quan", "error", "Tên cơ quan ban hành",
                   f"đường kẻ dưới tên cơ quan phải dài 1/3–1/2 dòng chữ ({mm(width / 3)}–{mm(width / 2)}), không phải {mm(parts.agency_rule)}", "II.2b", parts.ban_hanh[-1])
+    if parts.attached_only:
+        return  # its title, trích yếu and reference: check_kem_theo
     check_number(c)
     check_trich_yeu(c)
     check_date(c)
@@ -433,6 +436,44 @@ def check_xac_nhan(c: Checker) -> None:
         c.add("xac_nhan", "error", "Xác nhận", "khối xác nhận phải ở dưới khối chữ ký, bên trái", "Phụ lục III, Mẫu 1.10", parts.xac_nhan)
 
 
+_REFERENCE_NUMBER = re.compile(r"số\s*(?P<so>[^\s/]*)\s*/\s*(?P<ky_hieu>\S+)")
+
+
+def check_kem_theo(c: Checker) -> None:
+    """Mẫu 1.3: the văn bản kèm theo, its tên loại and trích yếu in bold, the italic
+    line "(Kèm theo Quyết định số … ngày … của …)" with the decision's number, its
+    content closed with "./."."""
+    parts = c.parts
+    kem = parts.kem_theo
+    if kem is None:
+        return
+    section = "Phụ lục III, Mẫu 1.3"
+    c.size("ten_loai", "ten_loai", kem.ten_loai)
+    c.style("ten_loai", "ten_loai", kem.ten_loai, bold=True, italic=False)
+    for p in kem.trich_yeu:
+        c.size("trich_yeu", "trich_yeu_ten_loai", p)
+    if not kem.trich_yeu:
+        c.add("kem_theo", "error", "Văn bản kèm theo", f"phải có trích yếu in đậm dưới «{norm(kem.ten_loai.text)}»", section, kem.ten_loai)
+    ref = kem.reference
+    if ref is None:
+        c.add("kem_theo", "error", "Văn bản kèm theo", "phải có dòng «(Kèm theo Quyết định số … ngày … tháng … năm … của …)» dưới trích yếu", section, kem.ten_loai)
+    else:
+        if not ref.italic or ref.bold:
+            c.add("kem_theo", "error", "Văn bản kèm theo", "dòng «(Kèm theo …)» phải in nghiêng, không đậm", section, ref)
+        if ref.align != "center":
+            c.add("kem_theo", "error", "Văn bản kèm theo", "dòng «(Kèm theo …)» phải canh giữa", section, ref)
+        match = _REFERENCE_NUMBER.search(norm(ref.text))
+        own = SO.match(norm(parts.so.text)) if parts.so is not None else None
+        if match and own and not has_blanks(match["so"]) and match["so"] and own["so"].strip():
+            given, wanted = f"{match['so']}/{match['ky_hieu']}", f"{own['so'].strip()}/{own['ky_hieu'].strip()}"
+            if given != wanted:
+                c.add("kem_theo", "error", "Văn bản kèm theo", f"dòng «(Kèm theo …)» phải ghi số, ký hiệu của quyết định «{wanted}», không phải «{given}»", section, ref)
+    if not kem.body:
+        c.add("kem_theo", "error", "Văn bản kèm theo", "phải có nội dung", section, kem.ten_loai)
+    elif not kem.body[-1].text.rstrip().endswith(nd30.CLOSING_MARK):
+        c.add("kem_theo", "error", "Văn bản kèm theo", f"nội dung phải kết thúc bằng «{nd30.CLOSING_MARK}»", section, kem.body[-1])
+
+
 def printed(parts: Parts) -> rulebook.Printed:
     """The values the shared rules look at, as this document shows them; a
     template's blanks are not values."""
@@ -484,7 +525,7 @@ def check_page_numbers(c: Checker) -> None:
         c.add("so_trang_thieu", "warning", name, f"văn bản {c.pages} trang phải đánh số trang từ trang 2 (không thấy số trang)", "Phần I, Mục I.7")
 
 
-CHECKS = (check_page_setup, check_fonts, check_header, check_recipients, check_body, check_noi_nhan, check_signer, check_xac_nhan, check_shared, check_page_numbers)
+CHECKS = (check_page_setup, check_fonts, check_header, check_recipients, check_body, check_noi_nhan, check_signer, check_xac_nhan, check_kem_theo, check_shared, check_page_numbers)
 
 
 def check_view(view: DocxView, source: str, laid_out: list | None = None) -> Report:
@@ -495,7 +536,9 @@ def check_view(view: DocxView, source: str, laid_out: list | None = None) -> Rep
         checker.add("khong_phai_van_ban", "info", "Loại văn bản",
                     "không thấy thể thức văn bản hành chính (Quốc hiệu, số và ký hiệu, Nơi nhận): không kiểm tra theo Nghị định 30", "Điều 8 và Phụ lục I")
         return checker.report
-    for check in CHECKS:
+    # Mẫu 1.3, electronic: the attached document alone has no Số, date or signer.
+    checks = (check_page_setup, check_fonts, check_header, check_kem_theo, check_page_numbers) if checker.parts.attached_only else CHECKS
+    for check in checks:
         check(checker)
     if laid_out:  # the real page of each finding
         for f in checker.report.findings:

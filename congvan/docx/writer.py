@@ -21,7 +21,7 @@ from ..typeset import Font, HeaderFrame, HeaderPlan, compose_entry, compose_titl
 from ..typeset.metrics import text_width_pt
 from ..vietnamese import ngay_thang_nam
 from .compiled import CompiledTemplate, TemplateFileError
-from .components import BUILDERS, Frame, appendix, closer, form, table
+from .components import BUILDERS, Frame, appendix, attached, closer, form, table
 from .components import copy as copy_block
 from .conformance import template_departures
 from .images import Image, place_images, signature_images
@@ -79,12 +79,30 @@ class DocxWriter:
         compiled = self.template_for(cv)
         if cv.ban_sao and "ban_sao" not in compiled.variables:
             raise TemplateFileError(compiled.source, "mẫu không có thẻ {{p ban_sao }} nên không in được bản sao: thêm một đoạn chỉ có thẻ này sau khối chữ ký")
-        if cv.phu_luc and "phu_luc" not in compiled.variables:
-            raise TemplateFileError(compiled.source, "mẫu không có thẻ {{p phu_luc }} nên không in được phụ lục: thêm một đoạn chỉ có thẻ này sau khối chữ ký")
+        if (cv.phu_luc or cv.van_ban_kem_theo) and "phu_luc" not in compiled.variables:
+            what = "phụ lục" if cv.phu_luc else "văn bản kèm theo"
+            raise TemplateFileError(compiled.source, f"mẫu không có thẻ {{{{p phu_luc }}}} nên không in được {what}: thêm một đoạn chỉ có thẻ này sau khối chữ ký")
         if cv.xac_nhan and "xac_nhan" not in compiled.variables:
             raise TemplateFileError(compiled.source, "mẫu không có thẻ {{p xac_nhan }} nên không in được phần xác nhận: thêm một đoạn chỉ có thẻ này sau khối chữ ký")
-        edit = _section_edits(_has_landscape(cv), bool(cv.phu_luc))
+        edit = _section_edits(_has_landscape(cv), bool(cv.phu_luc) or cv.van_ban_kem_theo is not None)
         return compiled.render(self.context(cv, images, compiled), {"docProps/core.xml": core_xml(cv)}, [(i.name, i.data) for i in images], edit)
+
+    def kem_theo_bytes(self, cv: CongVan) -> bytes:
+        """Mẫu 1.3, the electronic văn bản kèm theo in a file of its own: the attached
+        document alone, the decision's number and date left blank in its "(Kèm theo …)"
+        line (note 2); the digital signature adds them, top right of page 1 (II.8b)."""
+        if cv.van_ban_kem_theo is None:
+            raise ValueError("dữ liệu không có văn bản kèm theo (van_ban_kem_theo)")
+        compiled = self.template_for(cv)
+        alone = cv.model_copy(update={"phu_luc": [], "ban_sao": None, "lien_he": None, "xac_nhan": None})
+        numbered = _section_edits(False, True)
+        kem = cv.van_ban_kem_theo
+
+        def edit(name: str, xml: str) -> str:
+            return _after_mark(numbered(name, xml)) if name == "word/document.xml" else numbered(name, xml)
+
+        title = f"{kem.kind.ten_loai} {kem.trich_yeu}"
+        return compiled.render(self.context(alone, [], compiled, electronic=True), {"docProps/core.xml": core_xml(cv, title)}, [], edit)
 
     def frame(self, compiled: CompiledTemplate) -> HeaderFrame:
         """What the template lets the header do: a split that follows the data when its
@@ -108,7 +126,7 @@ class DocxWriter:
     def _day(self, cv: CongVan) -> str:
         return ngay_thang_nam(cv.ngay.ngay, cv.ngay.thang, cv.ngay.nam, blank=self.layout.ngay_trong)
 
-    def context(self, cv: CongVan, images: list[Image] = (), compiled: CompiledTemplate | None = None) -> dict:
+    def context(self, cv: CongVan, images: list[Image] = (), compiled: CompiledTemplate | None = None, electronic: bool = False) -> dict:
         """The value of every tag a layout template may use (`congvan.docx.tags.TAGS`)."""
         compiled = compiled or self.template_for(cv)
         page = Frame(self.layout, self.text_width, compiled.section)
@@ -142,7 +160,9 @@ class DocxWriter:
             "lien_he": xml([self._footer(cv)]),
         }
         # The components the kind adds to the shared blocks (congvan.docx.components).
-        context["phu_luc"] = xml(appendix.build(cv, page))
+        # Mẫu 1.3: the attached document, then the phụ lục, each numbered on its own.
+        kem_theo = attached.build(cv, page, self._kem_theo_header(plan, left, right), electronic) if cv.van_ban_kem_theo else []
+        context["phu_luc"] = xml(kem_theo + appendix.build(cv, page, after_attached=bool(kem_theo)))
         context["ban_sao"] = xml(self._ban_sao(cv, page))
         context["xac_nhan"] = xml(form.xac_nhan(cv, page))
         last = closer(cv)
@@ -173,6 +193,13 @@ class DocxWriter:
         # as composed (not as typed).
         out.append(rule(width, plan.rule_pt))
         return out
+
+    def _kem_theo_header(self, plan: HeaderPlan, left: int, right: int) -> etree._Element:
+        """Mẫu 1.3's attached document: the decision's agency and the Quốc hiệu, Tiêu
+        ngữ with their rules, without Số and without the place and date."""
+        tieu_ngu = text_width_pt(nd30.TIEU_NGU, self._size("tieu_ngu"), bold=True)
+        national = [self._p("quoc_hieu", nd30.QUOC_HIEU), self._p("tieu_ngu", nd30.TIEU_NGU), rule(right, tieu_ngu)]
+        return wml_table([left, right], [[self._co_quan(plan, left), national]])
 
     def _date(self, plan: HeaderPlan) -> etree._Element:
         # II.4c: 13–14 pt; a long place steps down to 13 pt rather than wrap.
@@ -361,7 +388,16 @@ def punctuate(entries: list[str]) -> list[str]:
     return [entry + ("." if i == len(cleaned) - 1 else ";") for i, entry in enumerate(cleaned)]
 
 
-def core_xml(cv: CongVan) -> bytes:
+def _after_mark(xml: str) -> str:
+    """The body from the paragraph after the attached document's mark on: the
+    electronic văn bản kèm theo alone (Mẫu 1.3)."""
+    at = xml.find(f'w:name="{attached.MARK}"')
+    end = xml.find("</w:p>", at) + len("</w:p>")
+    body = xml.find("<w:body>") + len("<w:body>")
+    return xml[:body] + xml[end:]
+
+
+def core_xml(cv: CongVan, title: str | None = None) -> bytes:
     """Document properties; the date is the dispatch's own, so the bytes never vary."""
     created = ""
     if cv.ngay.date:
@@ -375,7 +411,7 @@ def core_xml(cv: CongVan) -> bytes:
         '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
         'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
         'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
-        f"<dc:title>{escape(cv.document_title)}</dc:title>"
+        f"<dc:title>{escape(title or cv.document_title)}</dc:title>"
         f"<dc:subject>{escape('Số: ' + cv.so_ky_hieu)}</dc:subject>"
         f"<dc:creator>{escape(' '.join(cv.co_quan_ban_hanh))}</dc:creator>"
         f"<cp:keywords>{escape(cv.kind.ten.lower())}</cp:keywords>"

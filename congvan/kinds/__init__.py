@@ -53,6 +53,8 @@ class Kind:
     # Mẫu 1.10: the heading of the optional confirmation block under the signer, where
     # the agency or the local authority of the place of leave signs and seals.
     xac_nhan: str | None = None
+    # Mẫu 1.3: it may issue or approve a document set after it (congvan.kinds.kem_theo).
+    kem_theo: bool = False
 
     @property
     def vv(self) -> bool:

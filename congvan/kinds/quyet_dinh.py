@@ -17,5 +17,6 @@ KINDS = (
         trich_yeu_prefix="Về việc",
         quyet_nghi="QUYẾT ĐỊNH:",
         noi_nhan_dau="Như Điều {last}",
+        kem_theo=True,  # Mẫu 1.3: "Ban hành kèm theo Quyết định này Quy chế …"
     ),
 )

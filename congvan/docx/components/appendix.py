@@ -48,14 +48,15 @@ def _reference(cv) -> str:
     return f"(Kèm theo {kind} số {cv.so_ky_hieu} {day} của {agency})"
 
 
-def build(cv, frame) -> list[etree._Element]:
+def build(cv, frame, after_attached: bool = False) -> list[etree._Element]:
     if not cv.phu_luc or frame.section is None:
         return []
     out: list[etree._Element] = []
     count = len(cv.phu_luc)
     for i, appendix in enumerate(cv.phu_luc, 1):
-        # The section before it ends here: the document's own, or the previous appendix's.
-        out.append(_break(copy.deepcopy(frame.section) if i == 1 else numbered_section(frame.section)))
+        # The section before it ends here: the document's own, or the previous appendix's
+        # (or the attached document's of Mẫu 1.3), numbered on its own.
+        out.append(_break(copy.deepcopy(frame.section) if i == 1 and not after_attached else numbered_section(frame.section)))
         heading = "Phụ lục" + (f" {roman(i)}" if count > 1 else "")
         # III.1b: "Phụ lục I" upright bold 14 pt; its title in capitals, bold (Normal is
         # in every template, the kinds' styles are not).

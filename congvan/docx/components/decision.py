@@ -39,11 +39,16 @@ def _runs(text: str, bold: bool = False) -> list[etree._Element]:
 def dieu(cv, frame, close: bool = True) -> list[etree._Element]:
     """The articles, numbered "Điều 1.", "Điều 2." (II.6đ: the word, the number and
     the title upright and bold); the last one ends with the closing mark."""
+    return articles(cv.dieu, frame, close)
+
+
+def articles(items, frame, close: bool = True, start: int = 1) -> list[etree._Element]:
+    """Articles numbered from `start` (a chapter's continue the numbers before it)."""
     out: list[etree._Element] = []
-    for number, article in enumerate(cv.dieu, 1):
+    for number, article in enumerate(items, start):
         label = f"Điều {number}."
         body = paragraphs_of(article.noi_dung)
-        if close and number == len(cv.dieu):
+        if close and number == start + len(items) - 1:
             if body and isinstance(body[-1], BodyTable):
                 body.append(BodyParagraph("noi_dung", "./."))
             elif body:
