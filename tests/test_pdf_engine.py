@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import signal
+import sys
 import threading
 import time
 from pathlib import Path
@@ -46,8 +47,86 @@ def docx_files(tmp_path_factory) -> list[Path]:
     return [congvan.write_docx(cv, tmp / f"cv-{i}.docx") for i in range(10)]
 
 
-@pytest.mark.parametrize("resident", [False, True], ids=["per-chunk", "resident"])
-def test_hanging_file_is_killed_and_reported_others_convert(tmp_path, docx_files, resident):
+# A stand-in for a resident LibreOffice: it listens on a single-instance pipe named
+# as LibreOffice names its own, takes command lines in LibreOffice's format, writes
+# a small PDF for each file and never answers for a file holding TREO; started for
+# a plain --convert-to, it converts the same way and exits.
+FAKE_OFFICE = r"""
+import hashlib, os, socket, sys, time
+from pathlib import Path
+
+def convert(argv):
+    out = Path(argv[argv.index("--outdir") + 1])
+    out.mkdir(parents=True, exist_ok=True)
+    for name in [a for a in argv if a.endswith(".docx")]:
+        if b"TREO" in Path(name).read_bytes():
+            time.sleep(600)
+        (out / (Path(name).stem + ".pdf")).write_bytes(b"%PDF-1.4\n%%EOF\n")
+
+def arguments(message):
+    out, text, escaped = [], b"", False
+    for c in message[len(b"InternalIPC::Arguments") + 1:]:
+        c = bytes([c])
+        if escaped:
+            text, escaped = text + (b"\0" if c == b"0" else c), False
+        elif c == b"\\":
+            escaped = True
+        elif c == b",":
+            out.append(text.decode()); text = b""
+        else:
+            text += c
+    out.append(text.decode())
+    return out[1:]  # the working folder first
+
+args = sys.argv[1:]
+if "--convert-to" in args:
+    convert(args)
+    sys.exit(0)
+profile = next(a for a in args if a.startswith("-env:UserInstallation="))
+path = f"/tmp/OSL_PIPE_{os.getuid()}_SingleOfficeIPC_{hashlib.md5(profile.encode()).hexdigest()}"
+if os.path.exists(path):
+    os.unlink(path)
+server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+server.bind(path)
+server.listen(4)
+while True:
+    conn, _ = server.accept()
+    conn.sendall(b"InternalIPC::SendArguments\0")
+    data = b""
+    while not data.endswith(b"\0"):
+        data += conn.recv(4096)
+    convert(arguments(data[:-1]))
+    conn.sendall(b"InternalIPC::ProcessingDone\0")
+    conn.close()
+"""
+
+
+def test_hanging_file_in_a_resident_office_is_killed_and_reported(tmp_path):
+    """Files go to a resident office through its pipe: one that never answers is
+    taken for a hang, the office restarted, the file failed, the others done."""
+    fake = tmp_path / "soffice"
+    fake.write_text(f"#!{sys.executable}\n{FAKE_OFFICE}")
+    fake.chmod(0o755)
+    (tmp_path / "a.docx").write_bytes(b"PK binh thuong")
+    (tmp_path / "treo.docx").write_bytes(HANG)
+    (tmp_path / "b.docx").write_bytes(b"PK binh thuong")
+    pairs = [(tmp_path / n, tmp_path / "out" / f"{i}.pdf") for i, n in enumerate(["a.docx", "treo.docx", "b.docx"])]
+    with PdfEngine(workers=1, timeout=3, binary=fake, resident=True, profile_cache=None) as engine:
+        root = engine.root
+        first = engine.processes()
+        results = engine.convert(pairs)
+        assert engine._all[0].pipe is not None  # the files went through the pipe
+        assert engine.processes() and engine.processes() != first  # a fresh office after the hang
+    assert _processes_under(root) == []
+    assert [r.ok for r in results] == [True, False, True]
+    assert "LibreOffice treo" in results[1].error
+    assert not pairs[1][1].exists()
+    assert pairs[0][1].read_bytes().startswith(b"%PDF-") and pairs[2][1].read_bytes().startswith(b"%PDF-")
+
+
+def test_hanging_file_is_killed_and_reported_others_convert(tmp_path, docx_files):
+    """One LibreOffice per call (no resident office): the call that hangs is killed."""
+    resident = False
     pids = tmp_path / "pids"
     fake = tmp_path / "soffice"
     fake.write_text(
@@ -63,7 +142,7 @@ def test_hanging_file_is_killed_and_reported_others_convert(tmp_path, docx_files
     pairs = [(s, tmp_path / "out" / f"{i}.pdf") for i, s in enumerate(sources)]
     # Without a resident process each call starts LibreOffice, inside the timeout: on a
     # busy machine that alone can take more than 3 s.
-    with PdfEngine(workers=1, timeout=3 if resident else 10, binary=fake, resident=resident) as engine:
+    with PdfEngine(workers=1, timeout=3 if resident else 15, binary=fake, resident=resident) as engine:
         root = engine.root
         results = engine.convert(pairs)
         # Nothing but the (fresh) resident process is left running.

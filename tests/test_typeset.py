@@ -13,7 +13,7 @@ from congvan.layout import DEFAULT_LAYOUT
 from congvan.typeset import Block, Font, HeaderFrame, compose, compose_entry, compose_title, no_break_references, plan_header
 from congvan.typeset import widths
 from congvan.typeset.make_widths import FONT_DIR, module_text, read_widths
-from congvan.typeset.names import agency_block
+from congvan.typeset.names import agency_block, relaxed
 
 MM = 72 / 25.4
 LEFT = 67.9 * MM  # the left header column when the Quốc hiệu takes its line at 13 pt
@@ -85,3 +85,20 @@ def test_composed_lines_keep_the_text_fit_and_leave_no_word_alone(text_words, wi
             # join it without a line more.
             above = lines[-2].split()
             assert len(above) == 1 or font.width(f"{above[-1]} {lines[-1]}") > width * 0.995
+
+
+_WORDS = st.sampled_from(["Ủy", "ban", "nhân", "dân", "tỉnh", "Đồng", "Tháp", "Sở", "Giáo", "dục", "và", "Đào", "tạo",
+                          "Trường", "Trung", "học", "phổ", "thông", "Nguyễn", "Du", "số", "12/KH‑UBND", "huyện", "Cao", "Lãnh"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_WORDS, min_size=1, max_size=14), st.floats(min_value=40, max_value=480),
+       st.none() | st.floats(min_value=20, max_value=480), st.sampled_from([12.0, 13.0, 14.0]))
+def test_an_entry_that_fits_on_one_line_is_what_the_composer_gives(words, width, first, size):
+    """compose_entry's shortcut for a short entry gives the composer's own answer."""
+    text = " ".join(words)
+    font = Font(size)
+    names = agency_block(text)
+    block = Block(names.words, names.costs, orphans=True)
+    full = compose(block, font, width, first) or compose(relaxed(block), font, width, first) or (text,)
+    assert compose_entry(text, font, width, first) == full

@@ -173,8 +173,12 @@ def _build_one(job: Job, settings: Settings, index: int) -> tuple[Outcome, CongV
         # (written again if the job is retried after its worker died).
         staged = os.path.join(settings.staging, f"{index}.docx")
         fd = os.open(staged, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o666)  # less the umask, as open() does
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
+        try:
+            view = memoryview(payload)
+            while view:
+                view = view[os.write(fd, view):]
+        finally:
+            os.close(fd)
         return Outcome(index, stem, staged, warnings=notices), cv
     except CongVanError as exc:
         return Outcome(index, error=str(exc)), None

@@ -99,7 +99,7 @@ class Outputs:
         before any of its files lands."""
         if outcome.error is not None:
             self._stale(key)
-            self.report(Result(job, "failed", error=outcome.error))
+            self._later(Result(job, "failed", error=outcome.error), landing)
             return
         stem = self.claim(outcome.stem, key)
         # safe_name drops separators and leading dots, so a name cannot leave the folder.
@@ -127,19 +127,29 @@ class Outputs:
             self.manifest.record(key, entry, sync=landing is None)
         except OSError as exc:
             self._stale(key)
-            self.report(Result(job, "failed", error=f"{job.label}: không ghi được sổ ghi {self.folder}: {os_reason(exc)}"))
+            self._later(Result(job, "failed", error=f"{job.label}: không ghi được sổ ghi {self.folder}: {os_reason(exc)}"), landing)
             return
         if landing is not None:
             landing.append((job, key, moves, result))
         else:
             self._land(job, key, moves, result)
 
+    def _later(self, result: Result, landing: list | None) -> None:
+        """A result reported now, or in its turn among the landing files (job order)."""
+        if landing is None:
+            self.report(result)
+        else:
+            landing.append((result.job, None, [], result))
+
     def land(self, landing: list) -> None:
         """The files of a chunk in place, once their records are on disk."""
         try:
             self.manifest.sync()
         except OSError as exc:
-            for job, key, _, _ in landing:
+            for job, key, moves, result in landing:
+                if key is None:  # failed already
+                    self.report(result)
+                    continue
                 self._stale(key)
                 self.report(Result(job, "failed", error=f"{job.label}: không ghi được sổ ghi {self.folder}: {os_reason(exc)}"))
             return

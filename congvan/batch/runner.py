@@ -10,6 +10,7 @@ number of jobs.
 from __future__ import annotations
 
 import os
+import time
 from collections import deque
 from concurrent.futures import Executor, Future, TimeoutError
 from concurrent.futures.process import BrokenProcessPool
@@ -25,6 +26,12 @@ from .jobs import Job, Outcome, Settings, build_chunk, timeout_message
 from .manifest import Manifest, digest, digest_values
 from .names import DEFAULT_NAME
 from .outputs import FORMATS, Outputs, Result, Summary
+
+# The journal is synced, and the files wait in staging, until this many records are
+# waiting or this long has passed since the last sync.
+LAND_RECORDS = 256
+LAND_SECONDS = 0.5
+
 
 class _Inline(Executor):
     """Runs each call at once in this process: one core, nothing to start."""
@@ -128,6 +135,8 @@ def _run(jobs, executor, staging: Path, folder: Path, formats, name, layout, tem
     # a chunk with PDFs has LibreOffice's own time limits on top).
     patience = (limits.job_seconds * 3 + (120 if settings.pdf else 30)) if limits.job_seconds else None
     current_pool = [executor]
+    landing: list = []  # outputs recorded in the journal, waiting for its fsync
+    synced = [time.monotonic()]
 
     def send() -> None:
         tasks = [(index, job) for index, job, _ in pending]
@@ -180,10 +189,18 @@ def _run(jobs, executor, staging: Path, folder: Path, formats, name, layout, tem
                 outcomes = _failed(plan, exc)
         except Exception as exc:  # a worker of an outside executor died: its jobs failed, the others go on
             outcomes = _failed(plan, exc)
-        landing: list = []  # one fsync of the journal for the chunk, then its files
         for (index, job, (key, made_from)), outcome in zip(plan, outcomes):
             run.finish(job, key, made_from, outcome, landing)
-        run.land(landing)
+        if len(landing) >= LAND_RECORDS or time.monotonic() - synced[0] >= LAND_SECONDS:
+            land()
+
+    def land() -> None:
+        """One fsync of the journal for all the records waiting, then their files:
+        an fsync costs milliseconds on a busy disk, so it is shared by many files."""
+        if landing:
+            run.land(landing)
+            landing.clear()
+        synced[0] = time.monotonic()
 
     try:
         for index, job in enumerate(jobs):
@@ -217,6 +234,7 @@ def _run(jobs, executor, staging: Path, folder: Path, formats, name, layout, tem
                 pool.kill(current_pool[0])
         if own_engine:
             pdf.close_engine()
+        land()  # what finished before a Ctrl-C or an error lands too
         manifest.save()
     return run.summary
 

@@ -182,7 +182,8 @@ class CompiledTemplate:
                 raise TemplateFileError(self.source, f"thẻ '{{{{ {tag} }}}}' không có trong dữ liệu công văn ({name})") from None
             except TemplateError as exc:
                 raise TemplateFileError(self.source, f"không điền được thẻ trong {name}: {jinja_reason(str(exc))}") from None
-            xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
+            # The line breaks put before each paragraph at compile time go again.
+            xml = xml.replace("\n<w:p>", "<w:p>").replace("\n<w:p ", "<w:p ")
             out[name] = (edit(name, xml) if edit else xml).encode("utf-8")
         parts = [(n, out.get(n, d)) for n, d in self.parts]
         if images:

@@ -57,6 +57,7 @@ class DocxWriter:
             "noi_nhan": signature_left, "nguoi_ky": self.text_width - signature_left,
             **compiled.block_widths,
         }
+        self._blocks: dict[tuple, Markup] = {}
 
     @property
     def template(self) -> CompiledTemplate:
@@ -138,26 +139,26 @@ class DocxWriter:
         right = mm(frame.total_mm) - left if frame.movable else self.widths["pham_vi_luu_hanh"]
         context = {
             "cot_tieu_de": [left, right],
-            "co_quan": xml(self._co_quan(plan, left)),
+            "co_quan": self._block(("co_quan", plan.chu_quan, plan.ban_hanh, plan.rule_pt, left), lambda: self._co_quan(plan, left)),
             "co_quan_chu_quan": " ".join(cv.co_quan_chu_quan),
             "co_quan_ban_hanh": " ".join(cv.co_quan_ban_hanh),
-            "pham_vi_luu_hanh": xml(self._pham_vi(cv, right)),
+            "pham_vi_luu_hanh": self._block(("pham_vi", cv.pham_vi_luu_hanh, right), lambda: self._pham_vi(cv, right)),
             "so": so,
             "ky_hieu": cv.ky_hieu,
             "so_ky_hieu": f"{so}/{cv.ky_hieu}",
             # The V/v as composed: breaks between its lines, "V/v " kept in the template.
             "trich_yeu": text_with_breaks([plan.trich_yeu[0][len("V/v "):], *plan.trich_yeu[1:]]) if cv.trich_yeu else "",
-            "dau_hieu": xml(self._marks(cv, left)),
+            "dau_hieu": self._block(("dau_hieu", cv.do_mat, cv.muc_do_khan, left), lambda: self._marks(cv, left)),
             "do_mat": cv.do_mat or "",
             "muc_do_khan": cv.muc_do_khan or "",
             "dia_danh": cv.dia_danh,
             "ngay": day,
-            "dia_danh_ngay": xml([self._date(plan)]),
-            "kinh_gui": xml(self._kinh_gui(cv)),
-            "noi_dung": xml(self._body(cv, page, close=closer(cv) == "noi_dung")),
-            "noi_nhan": xml(self._noi_nhan(cv)),
-            "nguoi_ky": xml(self._nguoi_ky(cv, images)),
-            "lien_he": xml([self._footer(cv)]),
+            "dia_danh_ngay": self._block(("ngay", plan.date, plan.date_size), lambda: [self._date(plan)]),
+            "kinh_gui": self._block(("kinh_gui", tuple(cv.kinh_gui), self.text_width), lambda: self._kinh_gui(cv)),
+            "noi_dung": self._body(cv, page, close=closer(cv) == "noi_dung"),
+            "noi_nhan": self._block(("noi_nhan", tuple(noi_nhan_entries(cv)), self.widths["noi_nhan"]), lambda: self._noi_nhan(cv)),
+            "nguoi_ky": self._signer(cv, images),
+            "lien_he": self._block(("lien_he", cv.lien_he.line() if cv.lien_he else None), lambda: [self._footer(cv)]),
         }
         # The components the kind adds to the shared blocks (congvan.docx.components).
         # Mẫu 1.3: the attached document, then the phụ lục, each numbered on its own.
@@ -176,6 +177,23 @@ class DocxWriter:
             context["dia_danh_ngay"] = xml([paragraph(style_id("dia_danh_ngay"))])  # Mẫu 1.9: no place and date
         # A text never breaks a line inside a template's run: Word would show nothing.
         return {k: " ".join(v.split("\n")) if isinstance(v, str) and not isinstance(v, Markup) else v for k, v in context.items()}
+
+    def _block(self, key: tuple, build) -> Markup:
+        """The XML of a block that `key` determines, built once: a mail merge or a
+        web service repeats the agency, the recipients and the signer in every
+        document. Bounded; only immutable strings are shared."""
+        hit = self._blocks.get(key)
+        if hit is None:
+            if len(self._blocks) >= _BLOCKS_KEPT:
+                self._blocks.clear()
+            hit = self._blocks[key] = xml(build())
+        return hit
+
+    def _signer(self, cv: CongVan, images: list[Image]) -> Markup:
+        if images:  # placed images: built each time
+            return xml(self._nguoi_ky(cv, images))
+        signer = cv.nguoi_ky
+        return self._block(("nguoi_ky", tuple(signer.title_lines), signer.ho_ten, self.widths["nguoi_ky"]), lambda: self._nguoi_ky(cv, []))
 
     # -- header (ô 1–5, 10, 11) -----------------------------------------------
 
@@ -261,18 +279,19 @@ class DocxWriter:
 
     # -- body (ô 6) ---------------------------------------------------------
 
-    def _body(self, cv: CongVan, frame: Frame, close: bool = True) -> list[etree._Element]:
+    def _body(self, cv: CongVan, frame: Frame, close: bool = True) -> Markup:
         if cv.noi_dung is None:
-            return []
+            return Markup("")
         paragraphs = flatten(cv.noi_dung, close)
         out = []
         for i, para in enumerate(paragraphs):
             if isinstance(para, BodyTable):
-                out += table.build(para.bang, frame)
+                out.append(xml(table.build(para.bang, frame)))
                 continue
             # Keep the closing paragraph with the signature block below it.
-            out.append(self._body_paragraph(para, keep_next=i == len(paragraphs) - 1))
-        return out
+            keep = i == len(paragraphs) - 1
+            out.append(self._block(("p", para, keep), lambda: [self._body_paragraph(para, keep_next=keep)]))
+        return Markup("".join(out))
 
     def _body_paragraph(self, para: BodyParagraph, keep_next: bool) -> etree._Element:
         # Document references never break at their hyphen (Word and LibreOffice alike).
@@ -331,6 +350,9 @@ class DocxWriter:
         return self._p("dia_chi", cv.lien_he.line(), jc="center", borders=[border("top", 6, 1)])
 
 
+_BLOCKS_KEPT = 4096  # blocks' XML kept per writer (a few MB at most)
+
+
 def _dashed(lines: tuple[str, ...]) -> tuple[str, ...]:
     """An entry's lines behind its dash; the dash hangs in the indent (II.9d)."""
     return (f"- {lines[0]}", *lines[1:])
@@ -350,7 +372,9 @@ def noi_nhan_entries(cv: CongVan) -> list[str]:
 
 
 def _has_landscape(cv: CongVan) -> bool:
-    blocks = flatten(cv.noi_dung) if cv.noi_dung is not None else []
+    if cv.noi_dung is None or isinstance(cv.noi_dung, str):
+        return False  # a typed body holds no table
+    blocks = flatten(cv.noi_dung)
     return any(isinstance(b, BodyTable) and b.bang.ngang for b in blocks)
 
 

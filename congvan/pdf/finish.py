@@ -16,6 +16,7 @@ from ..docx.writer import write_atomic
 from ..errors import CongVanError
 from ..model import CongVan
 from .fonts import font_problems
+from .update import with_information
 
 PDFAID = "http://www.aiim.org/pdfa/ns/id/"
 NS_PDF = "http://ns.adobe.com/pdf/1.3/"
@@ -97,7 +98,8 @@ def finish_pdf(pdf_path: str | Path, cv: CongVan, pdfa: bool = False, pages: int
     both.
     """
     path = Path(pdf_path)
-    reader = PdfReader(path)
+    data = path.read_bytes()
+    reader = PdfReader(io.BytesIO(data))
     problems = font_problems(reader)
     count = len(reader.pages)
     if not 1 <= count <= MAX_PAGES or (pages is not None and count != pages):
@@ -112,14 +114,20 @@ def finish_pdf(pdf_path: str | Path, cv: CongVan, pdfa: bool = False, pages: int
                 problems.append(f"siêu dữ liệu {key[1:]} là '{info.get(key, '')}', cần '{wanted[key]}'")
     if problems:
         raise PdfError(label or str(path), problems)
+    if not pdfa:
+        producer = str(reader.metadata.get("/Producer", "LibreOffice") if reader.metadata else "LibreOffice")
+        # No clock time: a draft (no date) gets no creation date at all.
+        info = {**wanted, "/Creator": "congvan", "/Producer": producer}
+        updated = with_information(data, reader, info, _digest(cv))
+        if updated is not None:
+            write_atomic(path, updated)
+            return count
     writer = PdfWriter(clone_from=reader)
     writer.pdf_header = reader.pdf_header  # keep LibreOffice's version (pypdf would write 1.3)
     if pdfa:
         _set_pdfa_metadata(writer, reader, wanted)
     else:
-        producer = str(reader.metadata.get("/Producer", "LibreOffice") if reader.metadata else "LibreOffice")
-        # No clock time: a draft (no date) gets no creation date at all.
-        writer.metadata = {**wanted, "/Creator": "congvan", "/Producer": producer}
+        writer.metadata = info
     write_atomic(path, _deterministic_bytes(writer, cv))
     return count
 
@@ -151,11 +159,15 @@ def _set_pdfa_metadata(writer: PdfWriter, reader: PdfReader, wanted: dict[str, s
 
 def _deterministic_bytes(writer: PdfWriter, cv: CongVan) -> bytes:
     """Same dispatch, same bytes: the file identifier comes from the data, not the clock."""
-    digest = hashlib.md5(cv.model_dump_json().encode(), usedforsecurity=False).digest()
+    digest = _digest(cv)
     writer._ID = ArrayObject([ByteStringObject(digest), ByteStringObject(digest)])
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
+
+
+def _digest(cv: CongVan) -> bytes:
+    return hashlib.md5(cv.model_dump_json().encode(), usedforsecurity=False).digest()
 
 
 def merge_pdfs(items: Sequence[tuple[str | Path, str]], target: str | Path, title: str = "Tập công văn") -> Path:

@@ -14,7 +14,8 @@ from typing import Callable
 
 from ..explain import os_reason
 from ..files import copy_atomic
-from .process import POLL, kill, spawn, wait_for_pipe
+from .ipc import pipe_path, request
+from .process import POLL, group_sockets, kill, launcher, spawn, wait_for_pipe
 
 HANG = "hang"  # marks a file whose call hung or crashed, to retry it alone
 
@@ -25,12 +26,14 @@ class Worker:
     def __init__(self, binary: str, root: Path, index: int, timeout: float, resident: bool,
                  template: Path | None = None) -> None:
         self.binary = binary
+        self.command = launcher(binary)
         self.template = template
         self.dir = root / f"worker-{index}"
         self.profile = self.dir / "profile"
         self.timeout = timeout
         self.want_resident = resident
         self.server: subprocess.Popen[bytes] | None = None
+        self.pipe: str | None = None  # the resident office's single-instance pipe
         self.client: subprocess.Popen[bytes] | None = None
         self.closed = False
         self.fallback = False
@@ -39,7 +42,7 @@ class Worker:
     # -- process management ----------------------------------------------
 
     def _base(self) -> list[str]:
-        return [self.binary, f"-env:UserInstallation={self.profile.as_uri()}", "--headless",
+        return [self.command, f"-env:UserInstallation={self.profile.as_uri()}", "--headless",
                 "--norestore", "--nologo", "--nolockcheck"]
 
     def start(self) -> None:
@@ -111,6 +114,7 @@ class Worker:
         kill(self.client, wait)
         kill(self.server, wait)
         self.client = self.server = None
+        self.pipe = None
 
     def close(self, wait: bool = True) -> None:
         self.closed = True
@@ -139,6 +143,20 @@ class Worker:
         finally:
             kill(self.client)
             self.client = None
+
+    def _call(self, args: list[str], progress: Callable[[], object]) -> bool:
+        """One conversion call: straight into the resident office's pipe when there is
+        one (`congvan.pdf.ipc`), else through a second soffice."""
+        if self.server is not None and self.server.poll() is None:
+            path = self.pipe or pipe_path(group_sockets(self.server.pid))
+            if path is not None:
+                # The -env: options are the launcher's own; the office takes the rest.
+                done = request(path, [a for a in args[1:] if not a.startswith("-env:")], self.timeout,
+                               progress, lambda: self.closed)
+                if done is not None:
+                    self.pipe = path
+                    return done
+        return self._run(args, self.timeout, progress)
 
     def convert(self, chunk: list[tuple[Path, Path]], export: str) -> list[str | None]:
         """Convert a chunk; returns one error (or None) per file, in order."""
@@ -188,7 +206,7 @@ class Worker:
             finished = True
             if files:
                 args = self._base() + ["--convert-to", export, "--outdir", str(out_dir)] + files
-                finished = self._run(args, self.timeout, lambda: len(os.listdir(out_dir)))
+                finished = self._call(args, lambda: len(os.listdir(out_dir)))
                 if self.server is not None and self.server.poll() is not None:
                     finished = False  # the resident process died during the call
             errors: list[str | None] = []

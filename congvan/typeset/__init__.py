@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from .header import HeaderFrame, HeaderPlan, compose_name, plan_header
-from .lines import Block, Font, compose, widest
+from .lines import Block, Font, compose, one_line, widest
 from .metrics import text_width_pt
 from .names import agency_block, relaxed
 
@@ -34,6 +34,9 @@ def compose_entry(text: str, font: Font, width_pt: float, first_width_pt: float 
     width): broken where its phrases meet (`Ủy ban nhân dân` / `Thành phố Hồ Chí Minh`),
     at least two words on the last line; a word wider than the column is left to the
     word processor."""
+    line = one_line(tuple(text.split()), font, width_pt if first_width_pt is None else first_width_pt)
+    if line is not None:
+        return (line,)  # what the composer would give, without weighing the breaks
     names = agency_block(text)
     block = Block(names.words, names.costs, orphans=True)
     return compose(block, font, width_pt, first_width_pt) or compose(relaxed(block), font, width_pt, first_width_pt) or (text,)

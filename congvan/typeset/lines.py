@@ -72,13 +72,16 @@ def compose(block: Block, font: Font, width_pt: float, first_width_pt: float | N
     # best[i]: (lines, cost, previous break) of the best composition of words[:i].
     best: list[tuple[float, float, int] | None] = [None] * (n + 1)
     best[0] = (0, 0.0, -1)
+    widest_room = max(first, limit)
     for end in range(1, n + 1):
         length = -space
         for start in range(end - 1, -1, -1):
             length += widths[start] + space
+            if length > widest_room + 1e-9:
+                break  # longer lines fit nowhere
             room = first if start == 0 else limit
             if length > room + 1e-9:
-                break
+                continue  # a wider first line may still hold it
             if best[start] is None:
                 continue
             cost = _line_cost(block, start, end, n, length, room)
@@ -98,6 +101,18 @@ def compose(block: Block, font: Font, width_pt: float, first_width_pt: float | N
         at = best[at][2]
     starts = [best[c][2] for c in cuts]
     return tuple(" ".join(words[s:e]) for s, e in zip(reversed(starts), reversed(cuts)))
+
+
+def one_line(words: tuple[str, ...], font: Font, width_pt: float) -> str | None:
+    """The words on one line when they fit in `width_pt`, measured as `compose`
+    measures them (its first choice is always the fewest lines); else None."""
+    if not words:
+        return None
+    space = font.width(" ")
+    length = -space
+    for width in reversed(_word_widths(words, font)):
+        length += width + space
+    return " ".join(words) if length <= width_pt * SAFETY + 1e-9 else None
 
 
 @lru_cache(maxsize=4096)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from ..errors import TextError
 from .legacy import convert_legacy as _convert, detect_legacy
@@ -23,6 +24,23 @@ def clean_text(value: str, field: str = "", convert_legacy: bool = False) -> str
     Raises TextError naming `field` for a control character, and for text typed in
     TCVN3 or VNI unless `convert_legacy`, in which case that text is converted.
     """
+    if len(value) <= _CACHED_CHARS:
+        try:
+            return _clean_short(value, convert_legacy)
+        except TextError as exc:
+            raise TextError(exc.message, field) from None
+    return _clean(value, field, convert_legacy)
+
+
+_CACHED_CHARS = 512  # a mail merge repeats its short texts in every document
+
+
+@lru_cache(maxsize=4096)
+def _clean_short(value: str, convert_legacy: bool) -> str:
+    return _clean(value, "", convert_legacy)
+
+
+def _clean(value: str, field: str, convert_legacy: bool) -> str:
     bad = _FORBIDDEN.search(value)
     if bad:
         code = f"U+{ord(bad.group()):04X}"
