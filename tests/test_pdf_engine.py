@@ -216,3 +216,17 @@ def test_unreadable_docx_is_an_error_not_a_hang(tmp_path, pdf_engine, docx_files
     results = pdf_engine.convert([(broken, tmp_path / "a.pdf"), (docx_files[0], tmp_path / "b.pdf")])
     assert [r.ok for r in results] == [False, True]
     assert not (tmp_path / "a.pdf").exists()
+
+
+def test_a_working_folder_with_commas_and_vietnamese_goes_through_the_pipe(tmp_path, docx_files, monkeypatch):
+    """The pipe message carries the working folder: its ',' and '\\' are escaped as
+    LibreOffice's own client escapes them, so the office still reads every argument."""
+    folder = tmp_path / "Công văn, năm 2026 \\ bản thử"
+    folder.mkdir()
+    monkeypatch.chdir(folder)
+    target = folder / "ra.pdf"
+    with PdfEngine(workers=1) as engine:
+        result = engine.convert([(docx_files[0], target)])[0]
+        assert engine._all[0].pipe is not None  # not a second soffice
+    assert result.ok, result.error
+    assert target.read_bytes().startswith(b"%PDF-")
