@@ -75,8 +75,9 @@ def render_many(
     of batch.on_dask; on Ray, batch.on_ray.RayExecutor). pdfa: PDF/A-2b. A Result's `warnings` say
     what `congvan check` would report (`congvan.preflight`); strict: such a job fails
     and nothing is written for it; layout_file: where `layout` was read, for their
-    lines. on_result is called with each Result as it is known, in job order for
-    those rebuilt.
+    lines. on_result is called with each Result once its files are in place (the
+    journal is synced for many at once: at most LAND_RECORDS records or LAND_SECONDS
+    late), in job order for those rebuilt.
     """
     formats = tuple(f for f in FORMATS if f in set(formats))
     if not formats:
