@@ -169,3 +169,22 @@ def test_kem_theo_is_deterministic():
     cv = congvan.load(EXAMPLE)
     assert render_kem_theo_docx(cv) == render_kem_theo_docx(congvan.load(EXAMPLE))
     assert congvan.render_docx(cv) == congvan.render_docx(congvan.load(EXAMPLE))
+
+
+def test_render_writes_the_electronic_attached_document_apart(tmp_path, capsys):
+    from congvan.cli import main
+
+    assert main(["render", str(EXAMPLE), "-o", str(tmp_path / "giay")]) == 0
+    assert [p.name for p in (tmp_path / "giay").iterdir()] == [f"{EXAMPLE.stem}.docx"]
+    out = tmp_path / "dien-tu"
+    assert main(["render", str(EXAMPLE), "--kem-theo-rieng", "-o", str(out)]) == 0
+    decision, attached = out / f"{EXAMPLE.stem}.docx", out / f"{EXAMPLE.stem}-kem-theo.docx"
+    assert sorted(p.name for p in out.iterdir()) == sorted([decision.name, attached.name])
+    assert f"Đã tạo {attached}" in capsys.readouterr().out
+    cv = congvan.load(EXAMPLE)
+    assert attached.read_bytes() == render_kem_theo_docx(cv)
+    assert decision.read_bytes() == congvan.render_docx(cv.model_copy(update={"van_ban_kem_theo": None}))
+    with zipfile.ZipFile(decision) as archive:
+        assert "QUY CHẾ" not in archive.read("word/document.xml").decode()  # the decision alone
+    report = congvan.check_docx(attached)
+    assert report.kind == "quy_che" and [f for f in report.findings if f.severity == "error"] == []

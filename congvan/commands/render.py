@@ -52,6 +52,9 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     p.add_argument("--tai-nguyen", action="append", default=[], metavar="THƯ_MỤC",
                    help="thư mục có tệp mà dữ liệu được nêu tên (ảnh chữ ký, ảnh dấu, bố cục, bảng) ngoài thư mục "
                    "của tệp dữ liệu (lặp lại được)")
+    p.add_argument("--kem-theo-rieng", action="store_true",
+                   help="văn bản điện tử: văn bản kèm theo quyết định (Mẫu 1.3) ghi thành tệp riêng TÊN-kem-theo.docx "
+                   "(để trống số và ngày quyết định), không in trong tệp quyết định")
     p.add_argument("--strict", action="store_true", help="coi mọi cảnh báo thể thức là lỗi: công văn có cảnh báo không được tạo")
     p.add_argument("--watch", action="store_true",
                    help="theo dõi TỆP: tạo lại DOCX và PDF mỗi lần lưu tệp (hoặc mẫu, bố cục, ảnh, bảng nó dùng); Ctrl-C để dừng")
@@ -192,7 +195,13 @@ def _render(args: argparse.Namespace, formats: set[str], out: Path, engine: Warm
                     continue
                 claimed[source.stem] = source
                 target = docx_dir / f"{source.stem}.docx"
-                write_atomic(target, writer.to_bytes(cv))
+                # Mẫu 1.3, electronic: the attached document in a file of its own.
+                apart = getattr(args, "kem_theo_rieng", False) and cv.van_ban_kem_theo is not None
+                decision = writer.to_bytes(cv.model_copy(update={"van_ban_kem_theo": None}) if apart else cv)
+                extra = [(docx_dir / f"{source.stem}-kem-theo.docx", writer.kem_theo_bytes(cv))] if apart else []
+                write_atomic(target, decision)
+                for path, attached in extra:
+                    write_atomic(path, attached)
             except CongVanError as exc:
                 failed += 1
                 error(str(exc))
@@ -201,9 +210,10 @@ def _render(args: argparse.Namespace, formats: set[str], out: Path, engine: Warm
                 failed += 1
                 error(write_failure(source, docx_dir / f"{source.stem}.docx", exc))
                 continue
-            if "docx" in formats:
-                print(f"Đã tạo {target}")
-            rendered.append((source, cv, target))
+            for made in [target, *(path for path, _ in extra)]:
+                if "docx" in formats:
+                    print(f"Đã tạo {made}")
+                rendered.append((source, cv, made))
         if engine is not None and rendered:
             failed += _pdfs(args, rendered, out, "pdf" in formats, engine)
     for warning in unused_values(values, used):
@@ -247,7 +257,7 @@ def _pdfs(args: argparse.Namespace, rendered: list[tuple[Path, CongVan, Path]], 
     failed = 0
     with tempfile.TemporaryDirectory(prefix="congvan-pdf-") as tmp:
         # Converted and checked in a temporary folder; only checked PDFs reach `out`.
-        pairs = [(docx, Path(tmp) / f"{i}" / f"{source.stem}.pdf") for i, (source, _, docx) in enumerate(rendered)]
+        pairs = [(docx, Path(tmp) / f"{i}" / f"{docx.stem}.pdf") for i, (source, _, docx) in enumerate(rendered)]
         converting = engine.convert(pairs, args.pdfa)
         from ..pdf.finish import PdfError, finish_pdf, merge_pdfs  # pypdf: loaded while LibreOffice converts
         results = converting.result()

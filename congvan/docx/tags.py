@@ -34,6 +34,7 @@ TAGS: dict[str, tuple[str, str]] = {
     "noi_dung": ("p", "nội dung công văn, kết thúc bằng './.' (ô 6)"),
     "noi_nhan": ("p", "'Nơi nhận:' và danh sách, dòng 'Lưu' (ô 9b, 12)"),
     "nguoi_ky": ("p", "quyền hạn, chức vụ, chữ ký, dấu, họ tên người ký (ô 7, 8)"),
+    "xac_nhan": ("p", "giấy nghỉ phép: khối xác nhận của nơi nghỉ phép, dưới người ký, bên trái (Mẫu 1.10)"),
     "lien_he": ("p", "địa chỉ, điện thoại, thư điện tử, website (ô 13)"),
     "ban_sao": ("p", "khối bản sao: cơ quan sao, SAO Y/SAO LỤC/TRÍCH SAO, số, ngày, nơi nhận, người ký (Mẫu 3.1)"),
     "phu_luc": ("p", "các phụ lục kèm theo, mỗi phụ lục trang và số trang riêng (Mẫu 2.1)"),
