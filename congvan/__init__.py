@@ -22,7 +22,7 @@ if TYPE_CHECKING:  # the same names, for type checkers
     from .limits import Limits
     from .model import CongVan, LienHe, Muc, Ngay, NguoiKy, NguoiSoan, QuyenHan
     from .reader import from_dict, load, loads
-    from .render import render_docx, write_docx
+    from .render import render_appendix_files, render_docx, write_docx
     from .pdf import PdfEngine, PdfError, render_pdf, write_pdf
     from .vietnamese import format_date, format_number, ngay_ngan, ngay_thang_nam, so_thanh_chu, tien, tien_thanh_chu
 
@@ -31,7 +31,7 @@ __version__ = "0.1.0"
 __all__ = [
     "CongVan", "CongVanError", "DEFAULT_LAYOUT", "InputError", "Layout", "LienHe", "Muc", "Ngay",
     "NguoiKy", "NguoiSoan", "Problem", "QuyenHan", "TextError", "load", "load_layout",
-    "render_docx", "write_docx", "__version__", "from_dict", "loads",
+    "render_docx", "write_docx", "__version__", "from_dict", "loads", "render_appendix_files",
 ]
 __all__ += ["Job", "Result", "Summary", "render_many"]
 __all__ += ["Limits"]
@@ -48,7 +48,7 @@ _EXPORTS = {
     **dict.fromkeys(["Limits"], ".limits"),
     **dict.fromkeys(["CongVan", "LienHe", "Muc", "Ngay", "NguoiKy", "NguoiSoan", "QuyenHan"], ".model"),
     **dict.fromkeys(["from_dict", "load", "loads"], ".reader"),
-    **dict.fromkeys(["render_docx", "write_docx"], ".render"),
+    **dict.fromkeys(["render_appendix_files", "render_docx", "write_docx"], ".render"),
     **dict.fromkeys(["PdfEngine", "PdfError", "render_pdf", "write_pdf"], ".pdf"),
     **dict.fromkeys(["format_date", "format_number", "ngay_ngan", "ngay_thang_nam", "so_thanh_chu", "tien",
                      "tien_thanh_chu"], ".vietnamese"),

@@ -502,11 +502,55 @@ class BienBan(_Model):
     ket_thuc: str = Field(description="giờ kết thúc: «11 giờ 30, ngày 15 tháng 01 năm 2024»")
 
 
+def _signing_time(value: Any) -> Any:
+    """The time of the agency's digital signature, in Vietnam's zone (III.1d; Phần II,
+    Mục I.3): an ISO 8601 time; one without a zone is taken as Vietnam's."""
+    if isinstance(value, str) and re.fullmatch(r"\s*\d{4}-\d{1,2}-\d{1,2}\s*", value):
+        value = dt.date.fromisoformat(value.strip())  # a day without its time: said below
+    elif isinstance(value, str) and value.strip():
+        try:
+            value = dt.datetime.fromisoformat(value.strip())
+        except ValueError:
+            raise ValueError(f"thời gian ký số '{value.strip()}' không đúng dạng: dùng 2024-12-20T09:15:30+07:00") from None
+    if isinstance(value, dt.datetime):
+        zone = dt.timezone(dt.timedelta(hours=nd30.KY_SO_UTC_OFFSET_HOURS))
+        return value.replace(tzinfo=zone) if value.tzinfo is None else value.astimezone(zone)
+    if isinstance(value, dt.date):
+        raise ValueError("thời gian ký số phải có cả giờ, phút, giây: 2024-12-20T09:15:30+07:00")
+    return value
+
+
+SigningTime = Annotated[dt.datetime, BeforeValidator(_signing_time, json_schema_input_type=str)]
+
+
+def ky_so_time(value: dt.datetime) -> str:
+    """The time of signing as the signature's information shows it: "20/12/2024;
+    09:15:30+07:00" (ngày tháng năm; giờ phút giây; the zone as ISO 8601 writes it)."""
+    offset = value.strftime("%z")
+    return value.strftime(nd30.KY_SO_TIME) + f"{offset[:3]}:{offset[3:]}"
+
+
 class PhuLuc(_Model):
-    """A phụ lục attached to the document (Phụ lục I, Mục III.1; Mẫu 2.1 of Phụ lục III)."""
+    """A phụ lục attached to the document (Phụ lục I, Mục III.1; Mẫu 2.1 of Phụ lục III),
+    or issued as an electronic file of its own (`dien_tu`, Mẫu 2.2)."""
 
     tieu_de: str | None = Field(default=None, description="tên phụ lục, in hoa, đậm dưới chữ «Phụ lục I» (tùy chọn)")
     noi_dung: Body = Field(description="nội dung phụ lục: văn bản, dàn ý hoặc bảng (bang:), như noi_dung của văn bản")
+    dien_tu: bool = Field(
+        default=False,
+        description="phụ lục điện tử, tệp riêng không cùng tệp với văn bản (Mẫu 2.2): số, ngày trong dòng «Kèm theo» để trống, "
+        "góc trên bên phải trang đầu dành cho chữ ký số của cơ quan",
+    )
+    thoi_gian_ky: SigningTime | None = Field(
+        default=None,
+        description="phụ lục điện tử: thời gian ký số của cơ quan, nếu đã ký (2024-12-20T09:15:30+07:00); để trống: phần mềm ký số ghi",
+    )
+
+    @model_validator(mode="after")
+    def _electronic(self) -> "PhuLuc":
+        if self.thoi_gian_ky is not None and not self.dien_tu:
+            raise ValueError("thoi_gian_ky chỉ dùng cho phụ lục điện tử tệp riêng (dien_tu: true; Phụ lục I, III.1d)")
+        return self
 
 
 class MucKemTheo(_Model):
@@ -565,20 +609,44 @@ class VanBanKemTheo(_Model):
 HINH_THUC_SAO = {"SAO Y": "SY", "SAO LỤC": "SL", "TRÍCH SAO": "TrS"}
 
 
+# What each form of copy has (Phụ lục I, Phần II): the paper copy's block (II.1) and
+# the electronic copy's digital signature (I.3: the form, the agency, the time only).
+_PAPER_COPY = ("co_quan", "ky_hieu", "dia_danh", "ngay", "nguoi_ky")
+_PAPER_ONLY = ("co_quan_chu_quan", "so", "noi_nhan", *_PAPER_COPY)
+
+
 class BanSao(_Model):
     """The copy's own block under a copied document (Mẫu 3.1 of Phụ lục III): the
-    copying agency, the form of copy, its number, place and date, Nơi nhận and signer."""
+    copying agency, the form of copy, its number, place and date, Nơi nhận and signer;
+    or, for a copy into electronic form (`dien_tu`, Mẫu 3.2), the copying agency's
+    digital signature at the top right of the first page."""
 
+    dien_tu: bool = Field(
+        default=False,
+        description="bản sao sang định dạng điện tử (Mẫu 3.2): không có khối bản sao dưới văn bản; góc trên bên phải trang đầu là "
+        "chữ ký số của cơ quan sao (hình thức sao; tên cơ quan sao; thời gian ký)",
+    )
     hinh_thuc: Literal["SAO Y", "SAO LỤC", "TRÍCH SAO"] = Field(description="hình thức sao: SAO Y, SAO LỤC hoặc TRÍCH SAO")
-    co_quan_chu_quan: Lines = Field(default_factory=list, description="cơ quan chủ quản của cơ quan sao (tùy chọn)")
-    co_quan: Lines = Field(description="tên cơ quan, tổ chức thực hiện sao văn bản, in hoa")
-    so: int | None = Field(default=None, ge=1, description="số bản sao; để trống: chưa cấp số")
-    ky_hieu: str = Field(description="chữ viết tắt tên cơ quan sao; mã hình thức sao (SY, SL, TrS) tự thêm: «Số: 05/SY-UBND»")
-    dia_danh: str = Field(description="địa danh nơi sao")
-    ngay: Ngay = Field(description="ngày sao")
-    noi_nhan: Lines = Field(default_factory=list, description="nơi nhận bản sao")
+    co_quan_chu_quan: Lines = Field(default_factory=list, validate_default=True, description="cơ quan chủ quản của cơ quan sao (tùy chọn)")
+    co_quan: Lines = Field(default_factory=list, validate_default=True, description="tên cơ quan, tổ chức thực hiện sao văn bản, in hoa (bản sao giấy)")
+    ten_co_quan: str | None = Field(
+        default=None, validate_default=True,
+        description="bản sao điện tử: tên cơ quan sao viết thường trong chữ ký số, «Sở Thông tin và Truyền thông»",
+    )
+    thoi_gian_ky: SigningTime | None = Field(
+        default=None, validate_default=True,
+        description="bản sao điện tử: thời gian ký số, nếu đã ký (2024-03-05T09:15:30+07:00); để trống: phần mềm ký số ghi",
+    )
+    so: int | None = Field(default=None, ge=1, validate_default=True, description="số bản sao; để trống: chưa cấp số")
+    ky_hieu: str | None = Field(
+        default=None, validate_default=True,
+        description="chữ viết tắt tên cơ quan sao; mã hình thức sao (SY, SL, TrS) tự thêm: «Số: 05/SY-UBND»",
+    )
+    dia_danh: str | None = Field(default=None, validate_default=True, description="địa danh nơi sao")
+    ngay: Ngay | None = Field(default=None, validate_default=True, description="ngày sao")
+    noi_nhan: Lines = Field(default_factory=list, validate_default=True, description="nơi nhận bản sao")
     luu: Lines = Field(default_factory=lambda: ["VT"], description="dòng «Lưu: VT.» của bản sao")
-    nguoi_ky: NguoiKy = Field(description="quyền hạn, chức vụ, họ tên người ký bản sao")
+    nguoi_ky: NguoiKy | None = Field(default=None, validate_default=True, description="quyền hạn, chức vụ, họ tên người ký bản sao")
 
     @field_validator("hinh_thuc", mode="before")
     @classmethod
@@ -592,16 +660,44 @@ class BanSao(_Model):
 
     @field_validator("ky_hieu")
     @classmethod
-    def _code(cls, value: str) -> str:
-        return _not_blank(value).upper()
+    def _code(cls, value: str | None) -> str | None:
+        return None if value is None else _not_blank(value).upper()
+
+    @field_validator(*_PAPER_ONLY, "ten_co_quan", "thoi_gian_ky")
+    @classmethod
+    def _by_form(cls, value: Any, info: ValidationInfo) -> Any:
+        """What each form of copy has: a paper copy its block (Phần II, Mục II.1), an
+        electronic one only the form, the agency and the time of signing (Mục I.3)."""
+        electronic = bool(info.data.get("dien_tu"))
+        name = str(info.field_name)
+        given = bool(value) if isinstance(value, (list, str)) else value is not None
+        if not electronic and name in _PAPER_COPY and not given:
+            raise PydanticCustomError("missing", "Field required")
+        if electronic and name == "ten_co_quan" and not given:
+            raise PydanticCustomError("missing", "Field required")
+        if electronic and name in _PAPER_ONLY and given:
+            raise ValueError("bản sao điện tử không có số, ngày, nơi nhận, người ký của bản sao giấy: chữ ký số của cơ quan sao thay "
+                             "chúng (Phụ lục I, Phần II, Mục I.3)")
+        if not electronic and name in ("ten_co_quan", "thoi_gian_ky") and given:
+            raise ValueError("chỉ dùng cho bản sao điện tử (dien_tu: true; Phụ lục I, Phần II, Mục I.3)")
+        return value
 
     @property
     def so_ky_hieu(self) -> str:
         """`05/SY-UBND` (III.2b: the number, then the copy's type code)."""
         number = f"{self.so:02d}" if self.so is not None else ""
         code = HINH_THUC_SAO[self.hinh_thuc]
-        rest = self.ky_hieu.split("-", 1)[1] if self.ky_hieu.split("-", 1)[0].upper() == code.upper() and "-" in self.ky_hieu else self.ky_hieu
+        ky_hieu = self.ky_hieu or ""
+        rest = ky_hieu.split("-", 1)[1] if ky_hieu.split("-", 1)[0].upper() == code.upper() and "-" in ky_hieu else ky_hieu
         return f"{number}/{code}-{rest}"
+
+    @property
+    def ky_so(self) -> str | None:
+        """The information of the copying agency's digital signature (Phần II, Mục
+        I.3c), when the time of signing is known; None: the signing software writes it."""
+        if not self.dien_tu or self.thoi_gian_ky is None:
+            return None
+        return f"{self.hinh_thuc}; {self.ten_co_quan}; {ky_so_time(self.thoi_gian_ky)}"
 
 
 # What a kind requires or forbids, by field (the kinds' own names for the message).
@@ -693,6 +789,14 @@ class CongVan(_Model):
         entries = [entries] if isinstance(entries, str) else entries
         if "luu" not in value and isinstance(entries, list) and entries and isinstance(entries[-1], str) and _LUU.match(entries[-1]):
             value["noi_nhan"], value["luu"] = entries[:-1], entries[-1]
+        return value
+
+    @field_validator("phu_luc")
+    @classmethod
+    def _signed_appendix(cls, value: list[PhuLuc], info: ValidationInfo) -> list[PhuLuc]:
+        # III.1d: the signature of a phụ lục file shows the document's số và ký hiệu.
+        if "so" in info.data and info.data["so"] is None and any(a.thoi_gian_ky is not None for a in value):
+            raise ValueError("phụ lục đã ký số (thoi_gian_ky) cần số của văn bản (so): chữ ký số ghi số và ký hiệu văn bản (Phụ lục I, III.1d)")
         return value
 
     @field_validator("layout")

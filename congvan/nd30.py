@@ -108,6 +108,18 @@ TEXT_RULES: dict[str, TextRule] = {
     "dieu": TextRule("Điều", Range(13, 14, "II.6đ"), align="justify"),
 }
 
+# The agency's digital signature on a file of its own: a phụ lục not in the document's
+# file (III.1d, II.8b; Mẫu 2.2) and an electronic copy (Phần II, Mục I.3, ô 14; Mẫu
+# 3.2). Top right of the first page, no image; its information in Times New Roman,
+# lower case, upright, 10 pt, black: for a phụ lục "Số: <số và ký hiệu>; <time>", for a
+# copy "<hình thức sao>; <tên cơ quan sao>; <time>", the time of signing as "ngày tháng
+# năm; giờ phút giây" with Vietnam's zone as ISO 8601 writes it (UTC+07:00).
+KY_SO = TextRule("Thông tin chữ ký số của cơ quan", Range(10, 10, "III.1d"), bold=False, italic=False, align="right")
+KY_SO_COPY_SECTION = "Phần II, Mục I.3"
+KY_SO_UTC_OFFSET_HOURS = 7
+KY_SO_TIME = "%d/%m/%Y; %H:%M:%S"  # then the zone, "+07:00"
+KY_SO_TIME_PATTERN = r"\d{2}/\d{2}/\d{4}; \d{2}:\d{2}:\d{2}\+07:00"
+
 # Body paragraphs (II.6e).
 FIRST_LINE_INDENT_CM = (1.0, 1.27)
 MIN_SPACE_BETWEEN_PT = 6.0

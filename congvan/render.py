@@ -51,3 +51,10 @@ def render_kem_theo_docx(cv: CongVan, layout: Layout = DEFAULT_LAYOUT, template:
     """Mẫu 1.3: the electronic văn bản kèm theo of a Quyết định, a file of its own (its
     "(Kèm theo …)" line without the number and date, note 2)."""
     return writer_for(cv, layout, template).kem_theo_bytes(cv)
+
+
+def render_appendix_files(cv: CongVan, layout: Layout = DEFAULT_LAYOUT, template: str | Path | bytes | None = None) -> list[tuple[str, bytes]]:
+    """The phụ lục issued as electronic files of their own (`dien_tu: true`, Mẫu 2.2),
+    each as the end of its file's name ("-phu-luc", "-phu-luc-II") and its bytes;
+    `render_docx` gives the document without them."""
+    return writer_for(cv, layout, template).appendix_files(cv)

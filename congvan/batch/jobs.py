@@ -121,6 +121,8 @@ class Outcome:
     error: str | None = None
     warnings: tuple[str, ...] = ()  # what `congvan check` would report, said from the data
     pdf: str | None = None  # the staged, finished PDF
+    # Phụ lục issued as files of their own (Mẫu 2.2): (end of name, staged DOCX, staged PDF).
+    extras: tuple[tuple[str, str, str | None], ...] = ()
 
 
 @lru_cache(maxsize=32)
@@ -171,15 +173,10 @@ def _build_one(job: Job, settings: Settings, index: int) -> tuple[Outcome, CongV
         payload = writer.to_bytes(cv)
         # The staging folder is this run's own; a job's index names its file there
         # (written again if the job is retried after its worker died).
-        staged = os.path.join(settings.staging, f"{index}.docx")
-        fd = os.open(staged, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o666)  # less the umask, as open() does
-        try:
-            view = memoryview(payload)
-            while view:
-                view = view[os.write(fd, view):]
-        finally:
-            os.close(fd)
-        return Outcome(index, stem, staged, warnings=notices), cv
+        staged = _stage(settings, f"{index}.docx", payload)
+        # Mẫu 2.2: a phụ lục issued as an electronic file of its own, beside the document.
+        extras = tuple((end, _stage(settings, f"{index}{end}.docx", data), None) for end, data in writer.appendix_files(cv))
+        return Outcome(index, stem, staged, warnings=notices, extras=extras), cv
     except CongVanError as exc:
         return Outcome(index, error=str(exc)), None
     except PatternError as exc:
@@ -188,6 +185,18 @@ def _build_one(job: Job, settings: Settings, index: int) -> tuple[Outcome, CongV
         return Outcome(index, error=f"{job.label}: không ghi được tệp kết quả: {os_reason(exc)}"), None
     except Exception as exc:  # one bad input never stops the others
         return Outcome(index, error=f"{job.label}: lỗi không lường trước ({type(exc).__name__}: {exc})"), None
+
+
+def _stage(settings: Settings, name: str, payload: bytes) -> str:
+    staged = os.path.join(settings.staging, name)
+    fd = os.open(staged, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o666)  # less the umask, as open() does
+    try:
+        view = memoryview(payload)
+        while view:
+            view = view[os.write(fd, view):]
+    finally:
+        os.close(fd)
+    return staged
 
 
 def build_chunk(settings: Settings, tasks: list[tuple[int, Job]]) -> list[Outcome]:
@@ -200,13 +209,19 @@ def build_chunk(settings: Settings, tasks: list[tuple[int, Job]]) -> list[Outcom
     pdf.start_engine()
     built = [(_build(job, settings, index), job) for index, job in tasks]
     ready = [(outcome, cv, job) for (outcome, cv), job in built if outcome.error is None]
-    items = [(Path(o.staged), Path(settings.staging) / f"{o.index}.pdf", cv, job.label) for o, cv, job in ready]
-    errors = dict(zip((o.index for o, _, _ in ready), pdf.convert(items, settings.pdfa)))
+    # Each job's files: its document, then the phụ lục files it issues (Mẫu 2.2).
+    files = [(o.index, Path(docx), Path(docx).with_suffix(".pdf"), cv, job.label)
+             for o, cv, job in ready for docx in (o.staged, *(e[1] for e in o.extras))]
+    results = pdf.convert([(docx, target, cv, label) for _, docx, target, cv, label in files], settings.pdfa)
+    errors: dict[int, list[str | None]] = {}
+    for (index, *_), error in zip(files, results):
+        errors.setdefault(index, []).append(error)
     outcomes = []
     for (outcome, _), _ in built:
         if outcome.error is None:
-            error = errors[outcome.index]
+            error = next((e for e in errors[outcome.index] if e), None)
             staged_pdf = os.path.join(settings.staging, f"{outcome.index}.pdf")
-            outcome = replace(outcome, error=error, pdf=None if error else staged_pdf)
+            extras = tuple((end, docx, str(Path(docx).with_suffix(".pdf"))) for end, docx, _ in outcome.extras)
+            outcome = replace(outcome, error=error, pdf=None if error else staged_pdf, extras=extras)
         outcomes.append(outcome)
     return outcomes

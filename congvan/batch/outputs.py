@@ -111,14 +111,17 @@ class Outputs:
             for name in old.get("outputs", []):  # this job's previous outputs, under its old name
                 (self.folder / name).unlink(missing_ok=True)
         outputs = [f"{stem}.{fmt}" for fmt in self.formats]
-        entry = {"input": str(job.source), "data": str(job.data) if job.data is not None else None,
-                 "row": job.row, "made_from": made_from, "name": stem, "outputs": outputs}
-        result = Result(job, "done", tuple(str(self.folder / o) for o in outputs), warnings=outcome.warnings)
         moves = []
         if "docx" in self.formats:
             moves.append((outcome.staged, docx))
         if "pdf" in self.formats:
             moves.append((outcome.pdf, self.folder / f"{stem}.pdf"))  # converted and finished by the worker
+        for end, staged_docx, staged_pdf in outcome.extras:  # Mẫu 2.2: its phụ lục files, named after it
+            outputs += [f"{stem}{end}.{fmt}" for fmt in self.formats]
+            moves += [(staged, self.folder / f"{stem}{end}.{fmt}") for fmt, staged in (("docx", staged_docx), ("pdf", staged_pdf)) if fmt in self.formats]
+        entry = {"input": str(job.source), "data": str(job.data) if job.data is not None else None,
+                 "row": job.row, "made_from": made_from, "name": stem, "outputs": outputs}
+        result = Result(job, "done", tuple(str(self.folder / o) for o in outputs), warnings=outcome.warnings)
         # Recorded (journal, fsync) before anything lands, with the identity of each
         # staged file, which the rename keeps: after a kill at any point the next run
         # knows the name is this job's and whether the file there is the finished one.

@@ -13,6 +13,8 @@ SEVERITY_NAMES = {"error": "Lỗi", "warning": "Cảnh báo", "info": "Ghi chú"
 def kind_name(loai: str) -> str:
     """What the report calls a kind: its name in Phụ lục III's table."""
     kind = kinds.KINDS.get(loai) or next((k for k in OTHER_KINDS if k.loai == loai), None)
+    if loai == "phu_luc":  # Mẫu 2.2: a phụ lục in a file of its own
+        return "Phụ lục (tệp riêng)"
     return kind.ten.split(" (")[0] if kind else loai
 
 

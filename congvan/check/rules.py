@@ -13,7 +13,7 @@ import re
 
 from .. import kinds, nd30, rulebook
 from ..typeset.metrics import text_width_pt
-from . import laidout
+from . import ky_so, laidout
 from .parts import AUTHORITY, NGAY, OTHER_KINDS, SO, Parts, find_parts, has_blanks, is_title, norm
 from .reader import DocxView, Para
 from .report import Finding, Report
@@ -525,21 +525,38 @@ def check_page_numbers(c: Checker) -> None:
         c.add("so_trang_thieu", "warning", name, f"văn bản {c.pages} trang phải đánh số trang từ trang 2 (không thấy số trang)", "Phần I, Mục I.7")
 
 
-CHECKS = (check_page_setup, check_fonts, check_header, check_recipients, check_body, check_noi_nhan, check_signer, check_xac_nhan, check_kem_theo, check_shared, check_page_numbers)
+CHECKS = (check_page_setup, check_fonts, check_header, check_recipients, check_body, check_noi_nhan, check_signer, check_xac_nhan, check_kem_theo, check_shared, check_page_numbers,
+          ky_so.check_copy_stamp)
+
+
+def _check_appendix_file(checker: Checker, found: ky_so.AppendixFile) -> None:
+    """Mẫu 2.2: a phụ lục in a file of its own, held to III.1 and to the page and body
+    rules every file shares."""
+    checker.report.kind = "phu_luc"
+    checker.parts.body = found.body
+    for check in (check_page_setup, check_fonts, check_page_numbers):
+        check(checker)
+    ky_so.check_appendix_file(checker, found)
+    if found.body:
+        check_body(checker)
 
 
 def check_view(view: DocxView, source: str, laid_out: list | None = None) -> Report:
     """The findings of a read document; `laid_out`: its pages as LibreOffice set them."""
     checker = Checker(view, source, laid_out)
-    if checker.parts.kind is None:
+    found = ky_so.appendix_file(view) if checker.parts.kind is None else None
+    if found is not None:
+        _check_appendix_file(checker, found)
+    elif checker.parts.kind is None:
         # Not an administrative document: say so once, hold it to nothing.
         checker.add("khong_phai_van_ban", "info", "Loại văn bản",
                     "không thấy thể thức văn bản hành chính (Quốc hiệu, số và ký hiệu, Nơi nhận): không kiểm tra theo Nghị định 30", "Điều 8 và Phụ lục I")
         return checker.report
-    # Mẫu 1.3, electronic: the attached document alone has no Số, date or signer.
-    checks = (check_page_setup, check_fonts, check_header, check_kem_theo, check_page_numbers) if checker.parts.attached_only else CHECKS
-    for check in checks:
-        check(checker)
+    else:
+        # Mẫu 1.3, electronic: the attached document alone has no Số, date or signer.
+        checks = (check_page_setup, check_fonts, check_header, check_kem_theo, check_page_numbers) if checker.parts.attached_only else CHECKS
+        for check in checks:
+            check(checker)
     if laid_out:  # the real page of each finding
         for f in checker.report.findings:
             page = laidout.page_of(laid_out, f.text) if f.text and f.paragraph is not None else None

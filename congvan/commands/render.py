@@ -199,6 +199,8 @@ def _render(args: argparse.Namespace, formats: set[str], out: Path, engine: Warm
                 apart = getattr(args, "kem_theo_rieng", False) and cv.van_ban_kem_theo is not None
                 decision = writer.to_bytes(cv.model_copy(update={"van_ban_kem_theo": None}) if apart else cv)
                 extra = [(docx_dir / f"{source.stem}-kem-theo.docx", writer.kem_theo_bytes(cv))] if apart else []
+                # Mẫu 2.2: a phụ lục issued as an electronic file of its own, beside the document.
+                extra += [(docx_dir / f"{source.stem}{end}.docx", payload) for end, payload in writer.appendix_files(cv)]
                 write_atomic(target, decision)
                 for path, attached in extra:
                     write_atomic(path, attached)

@@ -38,6 +38,7 @@ TAGS: dict[str, tuple[str, str]] = {
     "lien_he": ("p", "địa chỉ, điện thoại, thư điện tử, website (ô 13)"),
     "ban_sao": ("p", "khối bản sao: cơ quan sao, SAO Y/SAO LỤC/TRÍCH SAO, số, ngày, nơi nhận, người ký (Mẫu 3.1)"),
     "phu_luc": ("p", "các phụ lục kèm theo, mỗi phụ lục trang và số trang riêng (Mẫu 2.1)"),
+    "ky_so": ("p", "bản sao điện tử: chỗ chữ ký số của cơ quan sao, góc trên bên phải trang đầu (ô 14, Mẫu 3.2)"),
 }
 # Without these a template cannot show a dispatch: the rest are optional.
 REQUIRED = {"co_quan", "so", "ky_hieu", "trich_yeu", "dia_danh", "ngay", "kinh_gui", "noi_dung", "noi_nhan", "nguoi_ky"}

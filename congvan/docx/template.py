@@ -240,13 +240,16 @@ def _body(layout: Layout, kind: kinds.Kind = kinds.get(None)) -> list[etree._Ele
         signature.append(_tag("noi_nhan", "xac_nhan"))
     components = [_tag(_TAG_STYLE.get(name, name if name in BY_KEY else "noi_dung"), name) for name in kind.components]
     # Mẫu 2.1: the phụ lục after the signature, each in a section of its own.
-    # Mẫu 3.1: a copy's own block under the document it copies.
-    return [header, *components, *signature, _tag("noi_dung", "ban_sao"), _tag("noi_dung", "phu_luc")]
+    # Mẫu 3.1: a copy's own block under the document it copies; Mẫu 3.2: an electronic
+    # copy's digital signature above the header, top right of page 1 (ô 14).
+    return [_tag("noi_dung", "ky_so"), header, *components, *signature, _tag("noi_dung", "ban_sao"), _tag("noi_dung", "phu_luc")]
 
 
-def build_template_bytes(layout: Layout = DEFAULT_LAYOUT, kind: kinds.Kind = kinds.get(None)) -> bytes:
+def build_template_bytes(layout: Layout = DEFAULT_LAYOUT, kind: kinds.Kind = kinds.get(None), appendix_file: bool = False) -> bytes:
     """A fresh default template for `layout` and a kind of document, as
-    deterministic .docx bytes."""
+    deterministic .docx bytes; `appendix_file`: the template of a phụ lục issued as a
+    file of its own (Mẫu 2.2), the page set-up of the document and nothing but the
+    phụ lục in its body."""
     doc = Document()
     for paragraph in list(doc.paragraphs):
         paragraph._p.getparent().remove(paragraph._p)
@@ -265,7 +268,7 @@ def build_template_bytes(layout: Layout = DEFAULT_LAYOUT, kind: kinds.Kind = kin
     footer.text = "{{p lien_he }}"
     section.footer.paragraphs[0].text = ""
     body_end = doc.element.body.sectPr
-    for block in _body(layout, kind):
+    for block in [_tag("noi_dung", "phu_luc")] if appendix_file else _body(layout, kind):
         body_end.addprevious(block)
     buffer = io.BytesIO()
     doc.save(buffer)
@@ -312,6 +315,12 @@ def _compiled_default(layout: Layout) -> CompiledTemplate:
     if layout == DEFAULT_LAYOUT and DEFAULT_TEMPLATE.exists():
         return CompiledTemplate.from_bytes(DEFAULT_TEMPLATE.read_bytes(), DEFAULT_TEMPLATE.name)
     return CompiledTemplate.from_bytes(build_template_bytes(layout), DEFAULT_TEMPLATE.name)
+
+
+@lru_cache(maxsize=8)
+def load_appendix_template(layout: Layout = DEFAULT_LAYOUT) -> CompiledTemplate:
+    """The template of a phụ lục in an electronic file of its own (Mẫu 2.2)."""
+    return CompiledTemplate.from_bytes(build_template_bytes(layout, appendix_file=True), "phu-luc.docx")
 
 
 @lru_cache(maxsize=32)

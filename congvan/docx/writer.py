@@ -14,19 +14,19 @@ from lxml import etree
 from markupsafe import Markup
 
 from .. import files, nd30
-from ..body import BodyParagraph, BodyTable, flatten, spans
+from ..body import BodyParagraph, BodyTable, flatten, roman, spans
 from ..layout import DEFAULT_LAYOUT, Layout
 from ..model import CongVan
 from ..typeset import Font, HeaderFrame, HeaderPlan, compose_entry, compose_title, no_break_references, plan_header
 from ..typeset.metrics import text_width_pt
 from ..vietnamese import ngay_thang_nam
 from .compiled import CompiledTemplate, TemplateFileError
-from .components import BUILDERS, Frame, appendix, attached, closer, form, table
+from .components import BUILDERS, Frame, appendix, attached, closer, form, signature, table
 from .components import copy as copy_block
 from .conformance import template_departures
 from .images import Image, place_images, signature_images
 from .styles import style_id
-from .template import load_template, rule, template_label
+from .template import load_appendix_template, load_template, rule, template_label
 from .wml import border, cm, mm, paragraph, pt, run, runs_with_breaks, text_with_breaks, xml
 from .wml import table as wml_table
 
@@ -78,14 +78,16 @@ class DocxWriter:
     def to_bytes(self, cv: CongVan) -> bytes:
         images = signature_images(cv.nguoi_ky)
         compiled = self.template_for(cv)
-        if cv.ban_sao and "ban_sao" not in compiled.variables:
+        if cv.ban_sao and not cv.ban_sao.dien_tu and "ban_sao" not in compiled.variables:
             raise TemplateFileError(compiled.source, "mẫu không có thẻ {{p ban_sao }} nên không in được bản sao: thêm một đoạn chỉ có thẻ này sau khối chữ ký")
-        if (cv.phu_luc or cv.van_ban_kem_theo) and "phu_luc" not in compiled.variables:
-            what = "phụ lục" if cv.phu_luc else "văn bản kèm theo"
+        if cv.ban_sao and cv.ban_sao.dien_tu and "ky_so" not in compiled.variables:
+            raise TemplateFileError(compiled.source, "mẫu không có thẻ {{p ky_so }} nên không in được bản sao điện tử: thêm một đoạn chỉ có thẻ này trên phần đầu văn bản")
+        if (appendix.in_file(cv) or cv.van_ban_kem_theo) and "phu_luc" not in compiled.variables:
+            what = "phụ lục" if appendix.in_file(cv) else "văn bản kèm theo"
             raise TemplateFileError(compiled.source, f"mẫu không có thẻ {{{{p phu_luc }}}} nên không in được {what}: thêm một đoạn chỉ có thẻ này sau khối chữ ký")
         if cv.xac_nhan and "xac_nhan" not in compiled.variables:
             raise TemplateFileError(compiled.source, "mẫu không có thẻ {{p xac_nhan }} nên không in được phần xác nhận: thêm một đoạn chỉ có thẻ này sau khối chữ ký")
-        edit = _section_edits(_has_landscape(cv), bool(cv.phu_luc) or cv.van_ban_kem_theo is not None)
+        edit = _section_edits(_has_landscape(cv), bool(appendix.in_file(cv)) or cv.van_ban_kem_theo is not None)
         return compiled.render(self.context(cv, images, compiled), {"docProps/core.xml": core_xml(cv)}, [(i.name, i.data) for i in images], edit)
 
     def kem_theo_bytes(self, cv: CongVan) -> bytes:
@@ -104,6 +106,19 @@ class DocxWriter:
 
         title = f"{kem.kind.ten_loai} {kem.trich_yeu}"
         return compiled.render(self.context(alone, [], compiled, electronic=True), {"docProps/core.xml": core_xml(cv, title)}, [], edit)
+
+    def appendix_files(self, cv: CongVan) -> list[tuple[str, bytes]]:
+        """The phụ lục issued as electronic files of their own (Mẫu 2.2), each as the
+        end of its file's name and its bytes: ("-phu-luc-II", …), or ("-phu-luc", …)
+        for a document's only phụ lục. They are not in `to_bytes`'s file."""
+        compiled = load_appendix_template(self.layout)
+        page = Frame(self.layout, self.text_width, compiled.section)
+        out = []
+        for number, _ in appendix.own_files(cv):
+            name = "-phu-luc" + (f"-{roman(number)}" if len(cv.phu_luc) > 1 else "")
+            context = {"phu_luc": xml(appendix.build_file(cv, page, number)), "lien_he": xml([self._p("dia_chi")])}
+            out.append((name, compiled.render(context, {"docProps/core.xml": core_xml(cv)}, [], None)))
+        return out
 
     def frame(self, compiled: CompiledTemplate) -> HeaderFrame:
         """What the template lets the header do: a split that follows the data when its
@@ -166,6 +181,8 @@ class DocxWriter:
         context["phu_luc"] = xml(kem_theo + appendix.build(cv, page, after_attached=bool(kem_theo)))
         context["ban_sao"] = xml(self._ban_sao(cv, page))
         context["xac_nhan"] = xml(form.xac_nhan(cv, page))
+        # Mẫu 3.2: the copying agency's digital signature, top right of page 1 (ô 14).
+        context["ky_so"] = xml([signature.place(cv.ban_sao.ky_so)] if cv.ban_sao and cv.ban_sao.dien_tu else [])
         last = closer(cv)
         for name in cv.kind.components:
             if name in BUILDERS:
@@ -319,8 +336,8 @@ class DocxWriter:
     def _ban_sao(self, cv: CongVan, frame: Frame) -> list[etree._Element]:
         """Mẫu 3.1: the copy's header, then its Nơi nhận and signer, built by the shared
         builders from the copy's own data."""
-        if cv.ban_sao is None:
-            return []
+        if cv.ban_sao is None or cv.ban_sao.dien_tu:
+            return []  # Mẫu 3.2 has no block under the document: its signature is on top
         copy = cv.ban_sao
         signed = cv.model_copy(update={"noi_nhan": copy.noi_nhan, "luu": copy.luu, "nguoi_soan": None, "nguoi_ky": copy.nguoi_ky})
         left = self.widths["noi_nhan"]
