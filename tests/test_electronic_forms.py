@@ -176,6 +176,24 @@ def test_render_writes_the_appendix_file_beside_the_document(tmp_path, capsys):
     assert (tmp_path / made[1]).read_bytes() == congvan.render_docx(cv)
 
 
+def test_render_never_overwrites_an_appendix_file_with_another_input(tmp_path, capsys):
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "bc.yaml").write_text(APPENDIX.read_text(encoding="utf-8"), encoding="utf-8")
+    (inputs / "bc-phu-luc.yaml").write_text(COPY.read_text(encoding="utf-8"), encoding="utf-8")
+    assert main(["render", str(inputs / "bc-phu-luc.yaml"), str(inputs / "bc.yaml"), "-o", str(tmp_path / "out")]) == 1
+    assert "tệp riêng bc-phu-luc.docx trùng tên tệp kết quả của" in capsys.readouterr().err
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["bc-phu-luc.docx"]
+    assert (tmp_path / "out" / "bc-phu-luc.docx").read_bytes() == congvan.render_docx(congvan.load(inputs / "bc-phu-luc.yaml"))
+
+
+def test_appendix_file_properties(made):
+    from docx import Document
+
+    props = Document(str(made["report-phu-luc"][0])).core_properties
+    assert props.title == "Phụ lục Danh sách dịch vụ công trực tuyến toàn trình"
+
+
 def test_two_appendices_one_in_its_own_file(tmp_path):
     text = APPENDIX.read_text(encoding="utf-8") + "  - tieu_de: Kinh phí\n    noi_dung: Tổng kinh phí là 350.000.000 đồng.\n"
     source = tmp_path / "bc.yaml"

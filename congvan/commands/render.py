@@ -201,6 +201,14 @@ def _render(args: argparse.Namespace, formats: set[str], out: Path, engine: Warm
                 extra = [(docx_dir / f"{source.stem}-kem-theo.docx", writer.kem_theo_bytes(cv))] if apart else []
                 # Mẫu 2.2: a phụ lục issued as an electronic file of its own, beside the document.
                 extra += [(docx_dir / f"{source.stem}{end}.docx", payload) for end, payload in writer.appendix_files(cv)]
+                clash = next((claimed[p.stem] for p, _ in extra if p.stem in claimed), None)
+                if clash is not None:
+                    # A file of its own named as another input's output: neither overwrites the other.
+                    failed += 1
+                    error(f"{source}: tệp riêng {next(p.name for p, _ in extra if p.stem in claimed)} trùng tên tệp kết quả "
+                          f"của {clash}; không tạo (đổi tên một tệp, hoặc tạo vào thư mục -o khác)")
+                    continue
+                claimed.update({p.stem: source for p, _ in extra})
                 write_atomic(target, decision)
                 for path, attached in extra:
                     write_atomic(path, attached)

@@ -117,7 +117,8 @@ class DocxWriter:
         for number, _ in appendix.own_files(cv):
             name = "-phu-luc" + (f"-{roman(number)}" if len(cv.phu_luc) > 1 else "")
             context = {"phu_luc": xml(appendix.build_file(cv, page, number)), "lien_he": xml([self._p("dia_chi")])}
-            out.append((name, compiled.render(context, {"docProps/core.xml": core_xml(cv)}, [], None)))
+            title = " ".join(filter(None, (appendix.heading(cv, number), cv.phu_luc[number - 1].tieu_de)))
+            out.append((name, compiled.render(context, {"docProps/core.xml": core_xml(cv, title)}, [], None)))
         return out
 
     def frame(self, compiled: CompiledTemplate) -> HeaderFrame:
