@@ -97,6 +97,16 @@ def test_unsigned_copy_keeps_the_place_empty(made):
     shift = _holding(unsigned, "CỘNG HÒA").top - _holding(original, "CỘNG HÒA").top
     assert 10 * 1.1 + 12 - 2 < shift < 10 * 1.2 + 12 + 2
     assert sorted(line.text for line in unsigned.lines) == sorted(line.text for line in original.lines)
+    # The signing software finds the place by its bookmark, the first paragraph of the body.
+    body = zipfile.ZipFile(made["copy-unsigned"][0]).read("word/document.xml").decode("utf-8")
+    first = body[body.index("<w:body>"):body.index("</w:p>")]
+    assert 'w:name="CHU_KY_SO"' in first and "<w:t" not in first
+
+
+def test_electronic_copy_pdf_version(made):
+    # Phụ lục I, Phần II, Mục I.2a: an electronic copy is a PDF of version 1.4 or later.
+    head = made["copy"][1].read_bytes()[:8].decode("ascii")
+    assert re.fullmatch(r"%PDF-1\.[4-7]|%PDF-2\.\d", head), head
 
 
 def test_appendix_file_from_pdf(made):
