@@ -40,8 +40,8 @@ OTHER_KINDS = tuple(
         ("bien_ban", "Biên bản", "1.9", "BB"),
         ("hop_dong", "Hợp đồng", "1.4", "HĐ"),
         ("cong_dien", "Công điện", "1.6", "CĐ"),
-        ("ban_ghi_nho", "Bản ghi nhớ", "1.4", "GN"),
-        ("ban_thoa_thuan", "Bản thỏa thuận", "1.4", "TTh"),
+        ("ban_ghi_nho", "Bản ghi nhớ", "1.4", "BGN"),  # Phụ lục III, Mục I, rows 19 and 20
+        ("ban_thoa_thuan", "Bản thỏa thuận", "1.4", "BTT"),
         ("giay_moi", "Giấy mời", "1.7", "GM"),
         ("giay_gioi_thieu", "Giấy giới thiệu", "1.8", "GGT"),
         ("giay_nghi_phep", "Giấy nghỉ phép", "1.10", "GNP"),
