@@ -223,17 +223,6 @@ def test_kind_output_is_deterministic(stem):
     assert congvan.render_docx(congvan.load(KIND_EXAMPLES[stem])) == congvan.render_docx(congvan.load(KIND_EXAMPLES[stem]))
 
 
-def test_agency_template_is_for_cong_van_only(tmp_path, capsys):
-    from congvan.cli import main
-
-    assert main(["template", "export", str(tmp_path / "mau.docx")]) == 0
-    out = tmp_path / "out"
-    source = KIND_EXAMPLES["ke-hoach-hoi-nghi"]
-    assert main(["render", str(source), "--template", str(tmp_path / "mau.docx"), "-o", str(out)]) == 1
-    assert "mẫu .docx của cơ quan chỉ dùng cho công văn; Kế hoạch dùng mẫu mặc định" in capsys.readouterr().err
-    assert not out.exists() or not list(out.iterdir())
-
-
 def test_forms_from_pdf(kind_pdfs):
     """Giấy mời, Giấy giới thiệu, Giấy nghỉ phép: the lines of Mẫu 1.7, 1.8, 1.10 in order,
     filled from the data, each a body paragraph indented as II.6e."""

@@ -28,6 +28,7 @@ from ..errors import CongVanError
 from ..explain import jinja_reason
 from ..resources import zip_problem
 from .package import REL_NS, deflate, write_zip
+from .properties import recorded_kind
 from .wml import w
 
 TEMPLATED_PART = re.compile(r"^word/(document|header\d*|footer\d*)\.xml$")
@@ -71,6 +72,7 @@ class CompiledTemplate:
     variables: set[str] = field(default_factory=set)  # every name the tags use
     block_widths: dict[str, int] = field(default_factory=dict)  # `{{p x }}` → its cell width, twips
     header_columns: tuple[int, int] | None = None  # the header's two widths, when they follow the data
+    loai: str | None = None  # the kind recorded in the template (`congvan.docx.properties`), as written
     _deflated: dict = field(default_factory=dict, repr=False)
 
     @classmethod
@@ -86,7 +88,7 @@ class CompiledTemplate:
         content = dict(parts)
         if "word/document.xml" not in content:
             raise TemplateFileError(source, "không phải tệp .docx: thiếu word/document.xml")
-        compiled = cls(source, parts)
+        compiled = cls(source, parts, loai=recorded_kind(content))
         env = _environment()
         for name, raw in parts:
             if not TEMPLATED_PART.match(name):

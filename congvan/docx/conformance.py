@@ -12,7 +12,7 @@ from docx.oxml.ns import qn
 from .. import nd30
 from ..check.reader import read_docx
 from ..check.rules import Checker, check_page_setup
-from .styles import STYLES
+from .styles import KIND_STYLES, STYLES
 
 
 def template_departures(data: bytes) -> list[str]:
@@ -33,7 +33,7 @@ def template_departures(data: bytes) -> list[str]:
         if font != nd30.FONT and font not in nd30.FONT_STAND_INS:
             out.append(f"phông chữ {font} ở kiểu '{where}' (cần {nd30.FONT}, Phần I, Mục I.4)")
     by_id = {s.style_id: s for s in doc.styles if s.type == 1}
-    for spec in STYLES:
+    for spec in STYLES + KIND_STYLES:
         style = by_id.get(spec.style_id)
         if style is None or style.font.size is None:
             continue

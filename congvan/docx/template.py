@@ -31,6 +31,7 @@ from . import wml
 from ..typeset.metrics import text_width_pt
 from .compiled import CompiledTemplate, TemplateFileError
 from .package import write_zip
+from .properties import with_kind
 from .styles import BY_KEY, KIND_STYLES, RULE_STYLE_ID, RULE_STYLE_NAME, STYLES, style_id
 
 DEFAULT_TEMPLATE = Path(__file__).resolve().parent.parent / "templates" / "mac-dinh.docx"
@@ -276,6 +277,16 @@ def build_template_bytes(layout: Layout = DEFAULT_LAYOUT, kind: kinds.Kind = kin
         parts = [(i.filename, archive.read(i)) for i in archive.infolist()]
     parts = [(n, _FIXED_CORE.encode() if n == "docProps/core.xml" else d) for n, d in parts if not _dropped(n)]
     return write_zip([(n, _drop_references(n, d)) for n, d in parts])
+
+
+def export_bytes(loai: str | None = None) -> bytes:
+    """The default template of a kind as `congvan template export` writes it: the
+    kind recorded in it, for `template check` and the messages of a misused template."""
+    kind = kinds.get(loai)
+    data = DEFAULT_TEMPLATE.read_bytes() if kind.loai == kinds.DEFAULT else build_template_bytes(DEFAULT_LAYOUT, kind)
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        parts = [(i.filename, archive.read(i)) for i in archive.infolist()]
+    return write_zip(with_kind(parts, kind.loai))
 
 
 def load_template(path: Path | bytes | None = None, layout: Layout = DEFAULT_LAYOUT, loai: str | None = None) -> CompiledTemplate:

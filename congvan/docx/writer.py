@@ -26,6 +26,7 @@ from .components import copy as copy_block
 from .conformance import template_departures
 from .images import Image, place_images, signature_images
 from .styles import style_id
+from .tags import kind_tags, misfit
 from .template import load_appendix_template, load_template, rule, template_label
 from .wml import border, cm, mm, paragraph, pt, run, runs_with_breaks, text_with_breaks, xml
 from .wml import table as wml_table
@@ -65,13 +66,15 @@ class DocxWriter:
         return load_template(self.template_path, self.layout)
 
     def template_for(self, cv: CongVan) -> CompiledTemplate:
-        """The template of the document's kind: the agency's own or the default for a
-        công văn; for the other kinds, the default of the kind (congvan.kinds)."""
-        if cv.kind.vv:
-            return self.template
-        if self.template_path is not None:
-            raise TemplateFileError(template_label(self.template_path), f"mẫu .docx của cơ quan chỉ dùng cho công văn; {cv.kind.ten} dùng mẫu mặc định (bỏ --template hoặc khóa layout: .docx)")
-        return load_template(None, self.layout, cv.loai)
+        """The template of the document: the agency's own, of any kind whose tags fit
+        the document's (`congvan.docx.tags.misfit`), or the default of its kind."""
+        if self.template_path is None:
+            return load_template(None, self.layout, cv.loai)
+        compiled = self.template
+        problem = misfit(compiled, cv.kind, [])
+        if problem:
+            raise TemplateFileError(template_label(self.template_path), problem)
+        return compiled
 
     # -- public -------------------------------------------------------------
 
@@ -88,7 +91,14 @@ class DocxWriter:
         if cv.xac_nhan and "xac_nhan" not in compiled.variables:
             raise TemplateFileError(compiled.source, "mẫu không có thẻ {{p xac_nhan }} nên không in được phần xác nhận: thêm một đoạn chỉ có thẻ này sau khối chữ ký")
         edit = _section_edits(_has_landscape(cv), bool(appendix.in_file(cv)) or cv.van_ban_kem_theo is not None)
-        return compiled.render(self.context(cv, images, compiled), {"docProps/core.xml": core_xml(cv)}, [(i.name, i.data) for i in images], edit)
+        context = self.context(cv, images, compiled)
+        if not compiled.variables - context.keys():  # else the render names the unknown tag
+            # A part of this document that the template has no tag for is refused, not dropped.
+            lost = [tag for tag in sorted(kind_tags(cv.kind) - compiled.variables) if str(context.get(tag, ""))]
+            problem = misfit(compiled, cv.kind, lost) if lost else None
+            if problem:
+                raise TemplateFileError(template_label(self.template_path), problem)
+        return compiled.render(context, {"docProps/core.xml": core_xml(cv)}, [(i.name, i.data) for i in images], edit)
 
     def kem_theo_bytes(self, cv: CongVan) -> bytes:
         """Mẫu 1.3, the electronic văn bản kèm theo in a file of its own: the attached

@@ -1,0 +1,190 @@
+"""An agency's own layout template for every kind of document: exported with the kind
+recorded in it, checked for that kind's tags, rendered through for its kind (and
+for the kinds whose tags are the same), refused with a clear message for another
+kind; in a batch and from Python alike."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import pytest
+
+import congvan
+from congvan import kinds
+from congvan.cli import main
+from congvan.docx.compiled import TemplateFileError
+from congvan.docx.tags import check_template
+from tests.conftest import EXAMPLES, KIND_EXAMPLES
+from tests.test_layout_template import edit_xml
+
+# What the recorded kind adds to a template, and so to a document rendered with it.
+PROPERTY_PARTS = {"docProps/custom.xml", "[Content_Types].xml", "_rels/.rels"}
+ALL_EXAMPLES = {**KIND_EXAMPLES, **{p.stem: p for p in EXAMPLES}}
+
+
+def export(tmp_path: Path, loai: str, name: str | None = None) -> Path:
+    path = tmp_path / (name or f"mau-{loai}.docx")
+    assert main(["template", "export", "--loai", loai, str(path)]) == 0
+    return path
+
+
+def parts(docx: bytes) -> dict[str, bytes]:
+    with zipfile.ZipFile(io.BytesIO(docx)) as archive:
+        return {name: archive.read(name) for name in archive.namelist()}
+
+
+@pytest.mark.parametrize("loai", sorted(kinds.KINDS))
+def test_every_kind_exports_a_template_that_checks_clean_for_it(loai, tmp_path, capsys):
+    path = export(tmp_path, loai)
+    kind = kinds.get(loai)
+    assert f"Đã ghi mẫu mặc định của {kind.ten} (Mẫu {kind.mau}) vào {path}" in capsys.readouterr().out
+    report = check_template(path)
+    assert report.kind is kind and report.kind_from == "mẫu"
+    assert report.ok and not report.departures, (report.missing, report.foreign, report.departures)
+    assert kind in report.fits
+    assert main(["template", "check", str(path)]) == 0
+    assert f"Loại văn bản: {kind.ten} (Mẫu {kind.mau}), ghi trong mẫu" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("stem", sorted(ALL_EXAMPLES))
+def test_an_unedited_exported_template_renders_as_the_default(stem, tmp_path):
+    """The exported template of a document's kind gives the default's very parts: only
+    the recorded kind (a custom property) is added."""
+    cv = congvan.load(ALL_EXAMPLES[stem])
+    template = export(tmp_path, cv.kind.loai)
+    default, own = parts(congvan.render_docx(cv)), parts(congvan.render_docx(cv, template=template))
+    assert set(own) - set(default) == {"docProps/custom.xml"}
+    assert {n for n in default if default[n] != own[n]} <= PROPERTY_PARTS
+    assert b"<vt:lpwstr>" + cv.kind.loai.encode() + b"</vt:lpwstr>" in own["docProps/custom.xml"]
+
+
+def test_one_template_of_mau_1_4_serves_every_kind_of_mau_1_4(tmp_path):
+    """A Tờ trình's template renders a Báo cáo and a Kế hoạch: the same tags, the tên
+    loại from the data. A Quyết định's serves a Nghị quyết likewise."""
+    to_trinh, quyet_dinh = export(tmp_path, "to_trinh"), export(tmp_path, "quyet_dinh")
+    for stem, template in (("bao-cao-ket-qua-thuc-hien", to_trinh), ("ke-hoach-hoi-nghi", to_trinh), ("nghi-quyet-hoi-dong", quyet_dinh)):
+        cv = congvan.load(KIND_EXAMPLES[stem])
+        default, own = parts(congvan.render_docx(cv)), parts(congvan.render_docx(cv, template=template))
+        assert own["word/document.xml"] == default["word/document.xml"] and own["word/styles.xml"] == default["word/styles.xml"]
+
+
+def test_a_template_of_another_kind_is_refused_naming_the_file_and_the_tags(tmp_path, capsys):
+    template = export(tmp_path, "quyet_dinh")
+    out = tmp_path / "out"
+    assert main(["render", str(KIND_EXAMPLES["giay-moi-hop"]), "--template", str(template), "-o", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert err.splitlines()[0] == (
+        f"Lỗi: {template}: mẫu bố cục của Quyết định (cá biệt) (Mẫu 1.2) không dùng được cho Giấy mời (Mẫu 1.7): "
+        "thiếu thẻ {{p form }}, {{p noi_dung }}; có thẻ {{p tham_quyen }}, {{p can_cu }}, {{p quyet_nghi }}, {{p dieu }} "
+        "mà Giấy mời không có; xuất mẫu của Giấy mời: congvan template export --loai giay_moi TỆP.docx"
+    )
+    assert "Traceback" not in err
+    assert not out.exists() or not any(out.iterdir())
+
+
+def test_the_cong_van_template_is_refused_for_a_kind_with_a_title(tmp_path):
+    template = export(tmp_path, "cong_van")
+    with pytest.raises(TemplateFileError) as caught:
+        congvan.render_docx(congvan.load(KIND_EXAMPLES["ke-hoach-hoi-nghi"]), template=template)
+    assert caught.value.message == (
+        "mẫu bố cục của Công văn (Mẫu 1.5) không dùng được cho Kế hoạch (Mẫu 1.4): thiếu thẻ {{p tieu_de }}; "
+        "có thẻ {{ trich_yeu }} mà Kế hoạch không có; xuất mẫu của Kế hoạch: congvan template export --loai ke_hoach TỆP.docx"
+    )
+    # And a kind's template for a công văn, from its bytes (a caller without files).
+    with pytest.raises(TemplateFileError, match=r"^mẫu \.docx \(bytes\): mẫu bố cục của Tờ trình \(Mẫu 1\.4\) không dùng được cho Công văn \(Mẫu 1\.5\): thiếu thẻ \{\{ trich_yeu \}\}; "):
+        congvan.render_docx(congvan.load(EXAMPLES[0]), template=export(tmp_path, "to_trinh").read_bytes())
+
+
+def test_a_deleted_tag_whose_part_the_document_has_is_refused(tmp_path):
+    template = export(tmp_path, "quyet_dinh")
+    edit_xml(template, "word/document.xml", lambda xml: xml.replace("{{p can_cu }}", ""))
+    with pytest.raises(TemplateFileError) as caught:
+        congvan.render_docx(congvan.load(KIND_EXAMPLES["quyet-dinh-thanh-lap-to-cong-tac"]), template=template)
+    assert caught.value.message == (
+        "mẫu bố cục thiếu thẻ {{p can_cu }} nên không in được hết Quyết định (cá biệt) này: thêm lại thẻ "
+        "(mỗi thẻ một đoạn riêng) hoặc xuất lại mẫu: congvan template export --loai quyet_dinh TỆP.docx"
+    )
+
+
+def test_template_check_knows_the_kind(tmp_path, capsys):
+    template = export(tmp_path, "quyet_dinh")
+    edit_xml(template, "word/document.xml", lambda xml: xml.replace("{{p can_cu }}", "{{p can_cuu }}").replace("{{p dieu }}", "{{p dieu }}</w:t></w:r></w:p><w:p><w:r><w:t>{{p form }}"))
+    assert main(["template", "check", str(template)]) == 1
+    out = capsys.readouterr().out
+    assert "Loại văn bản: Quyết định (cá biệt) (Mẫu 1.2), ghi trong mẫu" in out
+    assert "Lỗi: thiếu thẻ cho trường bắt buộc 'can_cu' của Quyết định (cá biệt) (các căn cứ ban hành, in nghiêng (Mẫu 1.1, 1.2))" in out
+    assert "Lỗi: thẻ '{{p form }}' không dùng cho Quyết định (cá biệt) (là thẻ của Biên bản, Giấy mời, Giấy giới thiệu, Giấy nghỉ phép)" in out
+    assert "Lỗi: thẻ 'can_cuu' không có trong dữ liệu công văn; có phải 'can_cu'?" in out
+    assert "Dùng được cho" not in out
+    # Checked for another kind on request.
+    clean = export(tmp_path, "giay_moi")
+    assert main(["template", "check", str(clean), "--loai", "giay_gioi_thieu"]) == 1
+    out = capsys.readouterr().out
+    assert "Loại văn bản: Giấy giới thiệu (Mẫu 1.8), theo --loai" in out
+    assert "Lỗi: thẻ '{{p noi_dung }}' không dùng cho Giấy giới thiệu" in out
+    assert main(["template", "check", str(clean), "--loai", "giay_moj"]) == 2
+    assert "--loai: không có loại văn bản 'giay_moj'; có phải 'giay_moi'?" in capsys.readouterr().err
+
+
+def test_without_the_property_the_kind_is_read_from_the_tags(tmp_path, capsys):
+    template = export(tmp_path, "giay_moi")
+    with zipfile.ZipFile(template) as archive:
+        kept = [(i.filename, archive.read(i)) for i in archive.infolist() if i.filename != "docProps/custom.xml"]
+    with zipfile.ZipFile(template, "w") as archive:
+        for name, data in kept:
+            if name in ("[Content_Types].xml", "_rels/.rels"):
+                data = data.replace(b"docProps/custom.xml", b"docProps/app.xml")  # what is left of the entry is harmless
+            archive.writestr(name, data)
+    report = check_template(template)
+    assert report.kind is kinds.get("giay_moi") and report.kind_from == "thẻ" and report.ok
+    assert congvan.render_docx(congvan.load(KIND_EXAMPLES["giay-moi-hop"]), template=template)
+    with pytest.raises(TemplateFileError, match=r"mẫu bố cục của Giấy mời \(Mẫu 1\.7\) không dùng được cho Giấy giới thiệu"):
+        congvan.render_docx(congvan.load(KIND_EXAMPLES["giay-gioi-thieu"]), template=template)
+
+
+def test_export_refuses_an_unknown_kind(tmp_path, capsys):
+    assert main(["template", "export", "--loai", "quyet-dinhh", str(tmp_path / "x.docx")]) == 2
+    assert "--loai: không có loại văn bản 'quyet-dinhh'; có phải 'quyet_dinh'?" in capsys.readouterr().err
+    assert not (tmp_path / "x.docx").exists()
+
+
+def test_batch_with_a_kind_template_renders_its_kind_and_reports_the_others(tmp_path):
+    template = export(tmp_path, "to_trinh")
+    jobs = [KIND_EXAMPLES["to-trinh-xin-kinh-phi"], KIND_EXAMPLES["bao-cao-ket-qua-thuc-hien"], KIND_EXAMPLES["giay-moi-hop"]]
+    out = tmp_path / "out"
+    summary = congvan.render_many(jobs, output=out, template=template, workers=1)
+    assert summary.done == 2
+    assert [Path(r.job.source).stem for r in summary.failed] == ["giay-moi-hop"]
+    assert "mẫu bố cục của Tờ trình (Mẫu 1.4) không dùng được cho Giấy mời (Mẫu 1.7)" in summary.failed[0].error
+    assert len(list(out.glob("*.docx"))) == 2
+    # The manifest holds the template's hash: unchanged, nothing is rebuilt; edited, all is.
+    again = congvan.render_many(jobs[:2], output=out, template=template, workers=1)
+    assert (again.done, again.skipped) == (0, 2)
+    edit_xml(template, "word/document.xml", lambda xml: xml.replace("{{p noi_dung }}", "{{p noi_dung}}"))
+    edited = congvan.render_many(jobs[:2], output=out, template=template, workers=1)
+    assert (edited.done, edited.skipped) == (2, 0)
+
+
+def test_layout_key_names_a_kind_template(tmp_path):
+    template = export(tmp_path, "giay_moi", "mau-giay-moi.docx")
+    edit_xml(template, "word/document.xml", lambda xml: xml.replace("{{p form }}", "{{p form }}</w:t></w:r></w:p><w:p><w:r><w:t>Kèm theo: sơ đồ đường đi"))
+    data = tmp_path / "moi.yaml"
+    data.write_text(KIND_EXAMPLES["giay-moi-hop"].read_text(encoding="utf-8") + "layout: mau-giay-moi.docx\n", encoding="utf-8")
+    document = parts(congvan.render_docx(congvan.load(data)))["word/document.xml"].decode("utf-8")
+    assert "Kèm theo: sơ đồ đường đi" in document and "{{" not in document
+
+
+def test_a_recorded_kind_that_is_no_kind_is_an_error_of_the_check(tmp_path, capsys):
+    from congvan.docx.package import write_zip
+    from congvan.docx.properties import with_kind
+
+    template = export(tmp_path, "quyet_dinh")
+    with zipfile.ZipFile(template) as archive:
+        kept = [(i.filename, archive.read(i)) for i in archive.infolist()]
+    template.write_bytes(write_zip(with_kind(kept, "quyet_dinhh")))
+    assert main(["template", "check", str(template)]) == 1
+    out = capsys.readouterr().out
+    assert "Lỗi: thuộc tính congvan_loai của mẫu ghi loại 'quyet_dinhh' không có; có phải 'quyet_dinh'?" in out
+    assert "(Mẫu 1.1), theo thẻ của mẫu\nDùng được cho: Nghị quyết (cá biệt), Quyết định (cá biệt)" in out
