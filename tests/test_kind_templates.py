@@ -5,19 +5,28 @@ kind; in a batch and from Python alike."""
 
 from __future__ import annotations
 
+import copy
 import io
 import zipfile
 from pathlib import Path
 
+import pdfplumber
 import pytest
+from docx import Document
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt
+from lxml import etree
 
 import congvan
-from congvan import kinds
+from congvan import kinds, nd30
 from congvan.cli import main
 from congvan.docx.compiled import TemplateFileError
 from congvan.docx.tags import check_template
+from congvan.layout import DEFAULT_LAYOUT
 from tests.conftest import EXAMPLES, KIND_EXAMPLES
-from tests.test_layout_template import edit_xml
+from tests.pdf_layout import MM, pages
+from tests.test_kinds import _signature, _title_block
+from tests.test_layout_template import edit_xml, png
 
 # What the recorded kind adds to a template, and so to a document rendered with it.
 PROPERTY_PARTS = {"docProps/custom.xml", "[Content_Types].xml", "_rels/.rels"}
@@ -188,3 +197,106 @@ def test_a_recorded_kind_that_is_no_kind_is_an_error_of_the_check(tmp_path, caps
     out = capsys.readouterr().out
     assert "Lỗi: thuộc tính congvan_loai của mẫu ghi loại 'quyet_dinhh' không có; có phải 'quyet_dinh'?" in out
     assert "(Mẫu 1.1), theo thẻ của mẫu\nDùng được cho: Nghị quyết (cá biệt), Quyết định (cá biệt)" in out
+
+
+# -- edited in Word, read back from the PDF ---------------------------------------------------
+
+# The kind, its example, the tag Word splits as the văn thư retypes it, a body line.
+EDITED = {
+    "quyet_dinh": ("quyet-dinh-thanh-lap-to-cong-tac", "dieu", "Điều 1."),
+    "giay_moi": ("giay-moi-hop", "form", "Tới dự"),
+    "to_trinh": ("to-trinh-xin-kinh-phi", "kinh_gui", "Thực hiện Kế hoạch"),
+}
+BODY_PT = 13  # "Nội dung" from 14 to 13 pt: inside II.6e's 13–14
+
+
+def split_tag(document: etree._Element, tag: str) -> None:
+    """The tag's run as Word leaves it after retyping: two runs with their own
+    properties, a proofing mark between them."""
+    text = f"{{{{p {tag} }}}}"
+    node = next(t for t in document.iter(qn("w:t")) if t.text == text)
+    first = node.getparent()
+    second = copy.deepcopy(first)
+    node.text, cut = text[:6], text[6:]
+    second.find(qn("w:t")).text = cut
+    props = second.find(qn("w:rPr"))
+    if props is None:
+        props = etree.SubElement(second, qn("w:rPr"))
+        second.insert(0, props)
+    etree.SubElement(props, qn("w:b")).set(qn("w:val"), "0")
+    mark = etree.Element(qn("w:proofErr"))
+    mark.set(qn("w:type"), "spellStart")
+    first.addnext(mark)
+    mark.addnext(second)
+
+
+def edit_in_word(path: Path, tag: str, logo: Path) -> None:
+    doc = Document(path)
+    doc.styles["Nội dung"].font.size = Pt(BODY_PT)
+    doc.sections[0].first_page_header.paragraphs[0].add_run().add_picture(str(logo), width=Mm(8))
+    split_tag(doc.element.body, tag)
+    doc.save(path)
+
+
+@pytest.fixture(scope="module")
+def edited_pdfs(pdf_engine, tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("mau-sua")
+    logo = png(tmp / "logo.png", (96, 96), 300, (0, 90, 170, 255))
+    out, pairs = {}, []
+    for loai, (stem, tag, _) in EDITED.items():
+        template = export(tmp, loai)
+        edit_in_word(template, tag, logo)
+        cv = congvan.load(KIND_EXAMPLES[stem])
+        own = congvan.write_docx(cv, tmp / f"{stem}.docx", template=template)
+        default = congvan.write_docx(cv, tmp / f"{stem}-mac-dinh.docx")
+        pairs += [(own, own.with_suffix(".pdf")), (default, default.with_suffix(".pdf"))]
+        out[loai] = (cv, template, own, default)
+    assert [r.error for r in pdf_engine.convert(pairs)] == [None] * len(pairs)
+    return out, logo
+
+
+@pytest.mark.parametrize("loai", sorted(EDITED))
+def test_an_edited_kind_template_shows_its_edits_and_keeps_the_kind_layout(edited_pdfs, loai):
+    out, logo = edited_pdfs
+    cv, template, docx, default = out[loai]
+    _, tag, body_start = EDITED[loai]
+    assert f"{{{{p {tag} }}}}" not in parts(template.read_bytes())["word/document.xml"].decode("utf-8")  # split by the edit
+    assert check_template(template).ok  # and still found
+    page, plain = pages(docx.with_suffix(".pdf"))[0], pages(default.with_suffix(".pdf"))[0]
+
+    # The logo in the top margin of page 1, as the header of the template put it.
+    with pdfplumber.open(docx.with_suffix(".pdf")) as pdf:
+        images = pdf.pages[0].images
+    assert len(images) == 1 and images[0]["bottom"] < DEFAULT_LAYOUT.le_trang.top * MM
+    assert images[0]["x1"] - images[0]["x0"] == pytest.approx(8 * MM, abs=0.5)
+    media = {n: d for n, d in parts(docx.read_bytes()).items() if n.startswith("word/media/")}
+    assert list(media.values()) == [logo.read_bytes()]
+
+    # The body in 13 pt where the default has 14; the title, its trích yếu and the
+    # header as the default lays them out.
+    title, lines, rule_y = _title_block(page, cv)
+    body = [line for line in page.lines if line.top > rule_y and line.bottom < page.find("Nơi nhận:").top]
+    start = page.find(body_start)
+    assert start.size == BODY_PT and plain.find(start.text[:12]).size == 14
+    sized = [line for line in body if line.top >= start.top and not line.text.startswith("Kính gửi")]
+    assert sized and all(line.size == BODY_PT for line in sized), [(l.text, l.size) for l in sized if l.size != BODY_PT]
+    for text in (*cv.co_quan_ban_hanh, nd30.TIEU_NGU, "Số:", cv.dia_danh, cv.kind.ten_loai):
+        mine, theirs = page.find(text), plain.find(text)
+        assert (mine.x0, mine.x1, mine.size) == pytest.approx((theirs.x0, theirs.x1, theirs.size), abs=0.2), text
+    # The header's split is the one composed for this document, as in the default.
+    assert header_columns(docx) == header_columns(default)
+
+    # The split tag was filled: what it holds is on the page, no tag is left.
+    shown = {"dieu": "Điều 1.", "form": "Tới dự", "kinh_gui": "Kính gửi:"}[tag]
+    assert page.find(shown) and not [line for line in page.lines if "{{" in line.text]
+    entries = _signature(page, cv)
+    assert entries[-1].text.startswith("- Lưu: VT")
+
+    report = congvan.check_docx(docx)
+    assert [f for f in report.findings if f.severity == "error"] == []
+
+
+def header_columns(docx: Path) -> list[str]:
+    root = etree.fromstring(zipfile.ZipFile(docx).read("word/document.xml"))
+    table = next(root.iter(qn("w:tbl")))
+    return [col.get(qn("w:w")) for col in table.iter(qn("w:gridCol"))]

@@ -71,8 +71,6 @@ ALTERNATIVES = {
 }
 
 
-
-
 def kind_tags(kind: Kind) -> set[str]:
     """The tags of what is the kind's own: its components, the thư ký of Mẫu 1.9,
     the xác nhận of Mẫu 1.10, the V/v line under the number of a công văn (ô 5b)."""
