@@ -178,7 +178,9 @@ def test_batch_with_a_kind_template_renders_its_kind_and_reports_the_others(tmp_
 
 def test_layout_key_names_a_kind_template(tmp_path):
     template = export(tmp_path, "giay_moi", "mau-giay-moi.docx")
-    edit_xml(template, "word/document.xml", lambda xml: xml.replace("{{p form }}", "{{p form }}</w:t></w:r></w:p><w:p><w:r><w:t>Kèm theo: sơ đồ đường đi"))
+    # A line of the agency's own under the form, in the body's style (II.6e).
+    line = '</w:t></w:r></w:p><w:p><w:pPr><w:pStyle w:val="NoiDung"/></w:pPr><w:r><w:t>Kèm theo: sơ đồ đường đi.'
+    edit_xml(template, "word/document.xml", lambda xml: xml.replace("{{p form }}", "{{p form }}" + line))
     data = tmp_path / "moi.yaml"
     data.write_text(KIND_EXAMPLES["giay-moi-hop"].read_text(encoding="utf-8") + "layout: mau-giay-moi.docx\n", encoding="utf-8")
     document = parts(congvan.render_docx(congvan.load(data)))["word/document.xml"].decode("utf-8")
@@ -300,3 +302,22 @@ def header_columns(docx: Path) -> list[str]:
     root = etree.fromstring(zipfile.ZipFile(docx).read("word/document.xml"))
     table = next(root.iter(qn("w:tbl")))
     return [col.get(qn("w:w")) for col in table.iter(qn("w:gridCol"))]
+
+
+def test_batch_rebuilds_when_the_template_named_by_layout_is_edited(tmp_path):
+    """The manifest keeps the hash of a `layout:` template: edited, the output is made again."""
+    template = export(tmp_path, "giay_moi", "mau-giay-moi.docx")
+    data = tmp_path / "moi.yaml"
+    data.write_text(KIND_EXAMPLES["giay-moi-hop"].read_text(encoding="utf-8") + "layout: mau-giay-moi.docx\n", encoding="utf-8")
+    out = tmp_path / "out"
+    first = congvan.render_many([data], output=out, workers=1)
+    assert (first.done, first.skipped) == (1, 0)
+    again = congvan.render_many([data], output=out, workers=1)
+    assert (again.done, again.skipped) == (0, 1)
+    doc = Document(template)
+    doc.styles["Nội dung"].font.size = Pt(13)
+    doc.save(template)
+    edited = congvan.render_many([data], output=out, workers=1)
+    assert (edited.done, edited.skipped) == (1, 0)
+    (made,) = out.glob("*.docx")
+    assert Document(made).styles["Nội dung"].font.size == Pt(13)
