@@ -27,6 +27,7 @@ from ..preflight import preflight
 from ..reader import Lines, load_mapping, to_dispatch
 from ..render import writer_for
 from . import pdf
+from .manifest import digest
 from .names import PatternError, expand, fields, safe_name
 
 
@@ -123,6 +124,9 @@ class Outcome:
     pdf: str | None = None  # the staged, finished PDF
     # Phụ lục issued as files of their own (Mẫu 2.2): (end of name, staged DOCX, staged PDF).
     extras: tuple[tuple[str, str, str | None], ...] = ()
+    # Files the data named that shape the output (its `layout:` template or profile),
+    # with their content hashes: the manifest rebuilds the output when one changes.
+    uses: dict[str, str] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=32)
@@ -176,7 +180,7 @@ def _build_one(job: Job, settings: Settings, index: int) -> tuple[Outcome, CongV
         staged = _stage(settings, f"{index}.docx", payload)
         # Mẫu 2.2: a phụ lục issued as an electronic file of its own, beside the document.
         extras = tuple((end, _stage(settings, f"{index}{end}.docx", data), None) for end, data in writer.appendix_files(cv))
-        return Outcome(index, stem, staged, warnings=notices, extras=extras), cv
+        return Outcome(index, stem, staged, warnings=notices, extras=extras, uses=_uses(cv)), cv
     except CongVanError as exc:
         return Outcome(index, error=str(exc)), None
     except PatternError as exc:
@@ -197,6 +201,16 @@ def _stage(settings: Settings, name: str, payload: bytes) -> str:
     finally:
         os.close(fd)
     return staged
+
+
+def _uses(cv: CongVan) -> dict[str, str]:
+    """The `layout:` file of a dispatch and its hash (read again: it was just used)."""
+    if not cv.layout:
+        return {}
+    try:
+        return {str(cv.layout): digest(Path(cv.layout).read_bytes())}
+    except OSError:
+        return {}
 
 
 def build_chunk(settings: Settings, tasks: list[tuple[int, Job]]) -> list[Outcome]:

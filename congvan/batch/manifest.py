@@ -22,7 +22,7 @@ import os
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 FILE = ".congvan-manifest.json"
 JOURNAL = ".congvan-journal.jsonl"
@@ -108,10 +108,15 @@ class Manifest:
         """Output stem → the job key that made it."""
         return {entry.get("name"): key for key, entry in self.entries.items() if isinstance(entry, dict)}
 
-    def up_to_date(self, key: str, made_from: dict, folder: Path) -> dict | None:
+    def up_to_date(self, key: str, made_from: dict, folder: Path, hash_of: Callable[[str], str] | None = None) -> dict | None:
+        """The entry of a job whose output is still what these inputs make; `hash_of`
+        gives the current hash of a file the data named (its `layout:` template)."""
         entry = self.entries.get(key)
         if not isinstance(entry, dict) or entry.get("made_from") != made_from:
             return None
+        for path, known in (entry.get("uses") or {}).items():
+            if hash_of is None or hash_of(path) != known:
+                return None  # the agency's template (or profile) was edited since
         files = entry.get("files") or {}
         for name in entry.get("outputs", []):
             try:

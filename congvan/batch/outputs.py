@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 from ..explain import os_reason
 from .jobs import Job, Outcome
@@ -68,8 +69,8 @@ class Outputs:
         if self.on_result:
             self.on_result(result)
 
-    def skip(self, job: Job, key: str, made_from: dict) -> bool:
-        entry = self.manifest.up_to_date(key, made_from, self.folder)
+    def skip(self, job: Job, key: str, made_from: dict, hash_of: Callable[[str], str] | None = None) -> bool:
+        entry = self.manifest.up_to_date(key, made_from, self.folder, hash_of)
         if entry is None or entry.get("name") in self.claimed:
             return False
         self.claimed.add(entry["name"])
@@ -121,6 +122,8 @@ class Outputs:
             moves += [(staged, self.folder / f"{stem}{end}.{fmt}") for fmt, staged in (("docx", staged_docx), ("pdf", staged_pdf)) if fmt in self.formats]
         entry = {"input": str(job.source), "data": str(job.data) if job.data is not None else None,
                  "row": job.row, "made_from": made_from, "name": stem, "outputs": outputs}
+        if outcome.uses:
+            entry["uses"] = outcome.uses
         result = Result(job, "done", tuple(str(self.folder / o) for o in outputs), warnings=outcome.warnings)
         # Recorded (journal, fsync) before anything lands, with the identity of each
         # staged file, which the rename keeps: after a kill at any point the next run

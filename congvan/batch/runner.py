@@ -208,7 +208,7 @@ def _run(jobs, executor, staging: Path, folder: Path, formats, name, layout, tem
             job = job if isinstance(job, Job) else Job(job)
             key = job.key
             made_from = {**made_from_all, "input": hashes.of(str(job.source)), "data": digest_values(job.values)}
-            if not force and run.skip(job, key, made_from):
+            if not force and run.skip(job, key, made_from, hashes.of):
                 continue
             pending.append((index, job, (key, made_from)))
             if len(pending) >= chunk_size:

@@ -57,7 +57,6 @@ TAGS: dict[str, tuple[str, str]] = {
     "form_end": ("p", "dòng kết thúc của biên bản (Mẫu 1.9)"),
     "dien": ("p", "nơi nhận công điện và lời điện (Mẫu 1.6)"),
     "thu_ky": ("p", "khối chữ ký của thư ký, bên trái chủ tọa (Mẫu 1.9)"),
-    "xac_nhan": ("p", "phần xác nhận của nơi nghỉ phép, dưới khối chữ ký bên trái (Mẫu 1.10)"),
 }
 # Without these a template cannot show a document of any kind; each kind adds its own.
 SHARED_REQUIRED = {"co_quan", "so", "ky_hieu", "dia_danh", "ngay", "noi_nhan", "nguoi_ky"}
