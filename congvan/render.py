@@ -5,7 +5,8 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from .docx.writer import DocxWriter, write_atomic
+from .docx.components import appendix
+from .docx.writer import DocxWriter, kem_theo_title, write_atomic
 from .layout import DEFAULT_LAYOUT, Layout, load_layout
 from .model import CongVan
 
@@ -58,3 +59,13 @@ def render_appendix_files(cv: CongVan, layout: Layout = DEFAULT_LAYOUT, template
     each as the end of its file's name ("-phu-luc", "-phu-luc-II") and its bytes;
     `render_docx` gives the document without them."""
     return writer_for(cv, layout, template).appendix_files(cv)
+
+
+def own_file_titles(cv: CongVan) -> dict[str, str]:
+    """The title of each file of its own a dispatch can make, by the end of the file's
+    name: "-phu-luc…" (Mẫu 2.2) and "-kem-theo" (Mẫu 1.3); its DOCX properties and its
+    PDF's document information (`congvan.pdf.finish_pdf(..., title=...)`) both carry it."""
+    titles = appendix.file_titles(cv)
+    if cv.van_ban_kem_theo is not None:
+        titles["-kem-theo"] = kem_theo_title(cv)
+    return titles

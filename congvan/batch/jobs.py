@@ -25,7 +25,7 @@ from ..resources import allowing
 from ..model import CongVan
 from ..preflight import preflight
 from ..reader import Lines, load_mapping, to_dispatch
-from ..render import writer_for
+from ..render import own_file_titles, writer_for
 from . import pdf
 from .manifest import digest
 from .names import PatternError, expand, fields, safe_name
@@ -224,9 +224,10 @@ def build_chunk(settings: Settings, tasks: list[tuple[int, Job]]) -> list[Outcom
     built = [(_build(job, settings, index), job) for index, job in tasks]
     ready = [(outcome, cv, job) for (outcome, cv), job in built if outcome.error is None]
     # Each job's files: its document, then the phụ lục files it issues (Mẫu 2.2).
-    files = [(o.index, Path(docx), Path(docx).with_suffix(".pdf"), cv, job.label)
-             for o, cv, job in ready for docx in (o.staged, *(e[1] for e in o.extras))]
-    results = pdf.convert([(docx, target, cv, label) for _, docx, target, cv, label in files], settings.pdfa)
+    # A phụ lục file's PDF is titled as its DOCX is ("Phụ lục II …"), not as the document.
+    files = [(o.index, Path(docx), Path(docx).with_suffix(".pdf"), cv, job.label, own_file_titles(cv).get(end) if end else None)
+             for o, cv, job in ready for end, docx in (("", o.staged), *((e[0], e[1]) for e in o.extras))]
+    results = pdf.convert([(docx, target, cv, label, title) for _, docx, target, cv, label, title in files], settings.pdfa)
     errors: dict[int, list[str | None]] = {}
     for (index, *_), error in zip(files, results):
         errors.setdefault(index, []).append(error)

@@ -104,26 +104,27 @@ def info() -> dict:
             "soffice": processes() if processes else []}
 
 
-def convert(items: list[tuple[Path, Path, Any, str]], pdfa: bool) -> list[str | None]:
-    """Convert and finish (docx, pdf, dispatch, label) items; one error (or None) each."""
+def convert(items: list[tuple[Path, Path, Any, str, str | None]], pdfa: bool) -> list[str | None]:
+    """Convert and finish (docx, pdf, dispatch, label, title) items (title: that of a
+    file of its own, else None); one error (or None) each."""
     global _converted
     if not items:
         return []
     try:
-        results = engine().convert([(docx, pdf) for docx, pdf, _, _ in items], pdfa=pdfa)
+        results = engine().convert([(docx, pdf) for docx, pdf, *_ in items], pdfa=pdfa)
     except Exception as exc:  # the engine could not start at all
-        return [f"{label}: không tạo được PDF ({exc})" for _, _, _, label in items]
+        return [f"{label}: không tạo được PDF ({exc})" for _, _, _, label, _ in items]
     errors: list[str | None] = []
-    for (_, pdf, cv, label), result in zip(items, results):
+    for (_, pdf, cv, label, title), result in zip(items, results):
         if not result.ok:
             errors.append(f"{label}: không tạo được PDF ({result.error})")
         else:
-            errors.append(finish(Path(pdf), cv, pdfa, label))
+            errors.append(finish(Path(pdf), cv, pdfa, label, title))
             _converted += errors[-1] is None
     return errors
 
 
-def finish(pdf: Path, cv, pdfa: bool, label: str) -> str | None:
+def finish(pdf: Path, cv, pdfa: bool, label: str, title: str | None = None) -> str | None:
     """Document properties and font checks of the PDF, from the dispatch itself."""
     from ..errors import CongVanError
 
@@ -132,7 +133,8 @@ def finish(pdf: Path, cv, pdfa: bool, label: str) -> str | None:
     except ImportError:
         return None  # an engine without the finishing step: the PDF as converted
     try:
-        finish_pdf(pdf, cv, pdfa=pdfa, label=label)
+        # The title only for a file of its own: a finisher of the document alone still fits.
+        finish_pdf(pdf, cv, pdfa=pdfa, label=label, **({"title": title} if title else {}))
     except CongVanError as exc:  # names the job and every problem
         pdf.unlink(missing_ok=True)  # no unchecked PDF left behind
         return str(exc)

@@ -148,7 +148,7 @@ def _render(args: argparse.Namespace, formats: set[str], out: Path, engine: Warm
     from ..preflight import preflight
     from ..reader import FORMATS, load_mapping, to_dispatch
     from ..content import merge
-    from ..render import writer_for
+    from ..render import own_file_titles, writer_for
 
     from ..content import is_template, variables
     from ..values import parse_assignments, read_values
@@ -163,7 +163,7 @@ def _render(args: argparse.Namespace, formats: set[str], out: Path, engine: Warm
     used: set[str] = set()
     failed = 0
     warned: set[Any] = set()
-    rendered: list[tuple[Path, CongVan, Path]] = []
+    rendered: list[tuple[Path, CongVan, Path, str | None]] = []
     with tempfile.TemporaryDirectory(prefix="congvan-") as tmp:
         claimed: dict[str, Path] = {}  # output stem → the input that makes it
         for source in expand_inputs(args.inputs, set(FORMATS)):
@@ -220,10 +220,12 @@ def _render(args: argparse.Namespace, formats: set[str], out: Path, engine: Warm
                 failed += 1
                 error(write_failure(source, docx_dir / f"{source.stem}.docx", exc))
                 continue
+            titles = own_file_titles(cv)
             for made in [target, *(path for path, _ in extra)]:
                 if "docx" in formats:
                     print(f"Đã tạo {made}")
-                rendered.append((source, cv, made))
+                # A file of its own: its PDF is titled as its DOCX is (the phụ lục, the văn bản kèm theo).
+                rendered.append((source, cv, made, titles.get(made.stem[len(source.stem):])))
         if engine is not None and rendered:
             failed += _pdfs(args, rendered, out, "pdf" in formats, engine)
     for warning in unused_values(values, used):
@@ -260,23 +262,23 @@ def say(notices: list[str], said: set[Any]) -> None:
             print(f"Cảnh báo: {notice}", file=sys.stderr)
 
 
-def _pdfs(args: argparse.Namespace, rendered: list[tuple[Path, CongVan, Path]], out: Path, keep: bool,
+def _pdfs(args: argparse.Namespace, rendered: list[tuple[Path, CongVan, Path, str | None]], out: Path, keep: bool,
           engine: Warm) -> int:
     """Convert the batch's DOCX files; returns the number of failures."""
 
     failed = 0
     with tempfile.TemporaryDirectory(prefix="congvan-pdf-") as tmp:
         # Converted and checked in a temporary folder; only checked PDFs reach `out`.
-        pairs = [(docx, Path(tmp) / f"{i}" / f"{docx.stem}.pdf") for i, (source, _, docx) in enumerate(rendered)]
+        pairs = [(docx, Path(tmp) / f"{i}" / f"{docx.stem}.pdf") for i, (source, _, docx, _) in enumerate(rendered)]
         converting = engine.convert(pairs, args.pdfa)
         from ..pdf.finish import PdfError, finish_pdf, merge_pdfs  # pypdf: loaded while LibreOffice converts
         results = converting.result()
         done: list[tuple[Path, str]] = []
-        for (source, cv, _), result in zip(rendered, results):
+        for (source, cv, _, title), result in zip(rendered, results):
             try:
                 if not result.ok:
                     raise PdfError(str(source), f"không tạo được PDF: {result.error}")
-                finish_pdf(result.target, cv, pdfa=args.pdfa, label=str(source))
+                finish_pdf(result.target, cv, pdfa=args.pdfa, label=str(source), title=title)
             except CongVanError as exc:
                 failed += 1
                 error(str(exc))
@@ -290,7 +292,7 @@ def _pdfs(args: argparse.Namespace, rendered: list[tuple[Path, CongVan, Path]], 
                     error(write_failure(source, final, exc))
                     continue
                 print(f"Đã tạo {final}")
-            done.append((result.target, f"Số: {cv.so_ky_hieu} – {cv.document_title}"))
+            done.append((result.target, f"Số: {cv.so_ky_hieu} – {title or cv.document_title}"))
         if args.merge and done:
             try:
                 target = merge_pdfs(done, args.merge)

@@ -14,7 +14,7 @@ from lxml import etree
 from markupsafe import Markup
 
 from .. import files, nd30
-from ..body import BodyParagraph, BodyTable, flatten, roman, spans
+from ..body import BodyParagraph, BodyTable, flatten, spans
 from ..layout import DEFAULT_LAYOUT, Layout
 from ..model import CongVan
 from ..typeset import Font, HeaderFrame, HeaderPlan, compose_entry, compose_title, no_break_references, plan_header
@@ -114,8 +114,7 @@ class DocxWriter:
         def edit(name: str, xml: str) -> str:
             return _after_mark(numbered(name, xml)) if name == "word/document.xml" else numbered(name, xml)
 
-        title = f"{kem.kind.ten_loai} {kem.trich_yeu}"
-        return compiled.render(self.context(alone, [], compiled, electronic=True), {"docProps/core.xml": core_xml(cv, title)}, [], edit)
+        return compiled.render(self.context(alone, [], compiled, electronic=True), {"docProps/core.xml": core_xml(cv, kem_theo_title(cv))}, [], edit)
 
     def appendix_files(self, cv: CongVan) -> list[tuple[str, bytes]]:
         """The phụ lục issued as electronic files of their own (Mẫu 2.2), each as the
@@ -125,10 +124,9 @@ class DocxWriter:
         page = Frame(self.layout, self.text_width, compiled.section)
         out = []
         for number, _ in appendix.own_files(cv):
-            name = "-phu-luc" + (f"-{roman(number)}" if len(cv.phu_luc) > 1 else "")
             context = {"phu_luc": xml(appendix.build_file(cv, page, number)), "lien_he": xml([self._p("dia_chi")])}
-            title = " ".join(filter(None, (appendix.heading(cv, number), cv.phu_luc[number - 1].tieu_de)))
-            out.append((name, compiled.render(context, {"docProps/core.xml": core_xml(cv, title)}, [], None)))
+            core = {"docProps/core.xml": core_xml(cv, appendix.file_title(cv, number))}
+            out.append((appendix.file_end(cv, number), compiled.render(context, core, [], None)))
         return out
 
     def frame(self, compiled: CompiledTemplate) -> HeaderFrame:
@@ -447,6 +445,13 @@ def _after_mark(xml: str) -> str:
     end = xml.find("</w:p>", at) + len("</w:p>")
     body = xml.find("<w:body>") + len("<w:body>")
     return xml[:body] + xml[end:]
+
+
+def kem_theo_title(cv: CongVan) -> str:
+    """The title of the electronic văn bản kèm theo's own file (Mẫu 1.3): its tên loại
+    and trích yếu, e.g. "Quy chế Làm việc của …"."""
+    kem = cv.van_ban_kem_theo
+    return f"{kem.kind.ten_loai} {kem.trich_yeu}" if kem is not None else cv.document_title
 
 
 def core_xml(cv: CongVan, title: str | None = None) -> bytes:

@@ -18,18 +18,18 @@ from .engine import INSTALL_HINT, PDFA_FILTER, ConversionResult, PdfEngine, Soff
 if TYPE_CHECKING:  # the same names, for type checkers
     from .finish import PdfError, check_pdfa, finish_pdf, merge_pdfs, metadata, pdfa_part
     from .fonts import font_problems
-    from .render import render_pdf, write_pdf
+    from .render import render_appendix_pdfs, render_pdf, write_pdf
 
 _LATER = {
     **dict.fromkeys(["PdfError", "check_pdfa", "finish_pdf", "merge_pdfs", "metadata", "pdfa_part"], ".finish"),
     "font_problems": ".fonts",
-    **dict.fromkeys(["render_pdf", "write_pdf"], ".render"),
+    **dict.fromkeys(["render_appendix_pdfs", "render_pdf", "write_pdf"], ".render"),
 }
 
 __all__ = [
     "ConversionResult", "INSTALL_HINT", "PDFA_FILTER", "PdfEngine", "PdfError", "SofficeMissing",
     "check_pdfa", "find_soffice", "finish_pdf", "font_problems", "merge_pdfs", "metadata", "pdfa_part",
-    "render_pdf", "write_pdf",
+    "render_appendix_pdfs", "render_pdf", "write_pdf",
 ]
 
 

@@ -39,10 +39,12 @@ class PdfError(CongVanError):
         return f"{self.source}: {text}" if self.source else text
 
 
-def metadata(cv: CongVan) -> dict[str, str]:
-    """The document information of a dispatch's PDF (the DOCX carries the same)."""
+def metadata(cv: CongVan, title: str | None = None) -> dict[str, str]:
+    """The document information of a dispatch's PDF (the DOCX carries the same);
+    `title` is that of a file of its own (a phụ lục, a văn bản kèm theo), the
+    dispatch's own title when None."""
     info = {
-        "/Title": cv.document_title,
+        "/Title": title or cv.document_title,
         "/Author": " ".join(cv.co_quan_ban_hanh),
         "/Subject": f"Số: {cv.so_ky_hieu}",
         "/Keywords": ", ".join([cv.kind.ten.lower(), cv.ky_hieu, cv.dia_danh]),
@@ -86,13 +88,14 @@ def check_pdfa(reader: PdfReader) -> list[str]:
 
 
 def finish_pdf(pdf_path: str | Path, cv: CongVan, pdfa: bool = False, pages: int | None = None,
-               label: str | None = None) -> int:
+               label: str | None = None, title: str | None = None) -> int:
     """Check a converted PDF and set its metadata; returns the page count.
 
     Raises PdfError naming every problem: fonts other than Times New Roman /
     Liberation Serif or not embedded, an unexpected page count, and for `pdfa` a
     file that does not declare PDF/A-2b. `label` names the file in messages
-    (default: its path). In a PDF/A file the XMP metadata and the document
+    (default: its path); `title` is the title of a file of its own (a phụ lục, a
+    văn bản kèm theo: `congvan.render.own_file_titles`). In a PDF/A file the XMP metadata and the document
     information must agree: LibreOffice fills both from the DOCX properties (Title,
     Author, Subject are checked), and congvan sets Keywords and the creation date in
     both.
@@ -105,7 +108,7 @@ def finish_pdf(pdf_path: str | Path, cv: CongVan, pdfa: bool = False, pages: int
     if not 1 <= count <= MAX_PAGES or (pages is not None and count != pages):
         expected = f"{pages}" if pages is not None else f"1 đến {MAX_PAGES}"
         problems.append(f"số trang {count}, cần {expected}")
-    wanted = metadata(cv)
+    wanted = metadata(cv, title)
     if pdfa:
         problems += check_pdfa(reader)
         info: Any = reader.metadata or {}
@@ -118,7 +121,7 @@ def finish_pdf(pdf_path: str | Path, cv: CongVan, pdfa: bool = False, pages: int
         producer = str(reader.metadata.get("/Producer", "LibreOffice") if reader.metadata else "LibreOffice")
         # No clock time: a draft (no date) gets no creation date at all.
         info = {**wanted, "/Creator": "congvan", "/Producer": producer}
-        updated = with_information(data, reader, info, _digest(cv))
+        updated = with_information(data, reader, info, _digest(cv, title))
         if updated is not None:
             write_atomic(path, updated)
             return count
@@ -128,7 +131,7 @@ def finish_pdf(pdf_path: str | Path, cv: CongVan, pdfa: bool = False, pages: int
         _set_pdfa_metadata(writer, reader, wanted)
     else:
         writer.metadata = info
-    write_atomic(path, _deterministic_bytes(writer, cv))
+    write_atomic(path, _deterministic_bytes(writer, cv, title))
     return count
 
 
@@ -157,17 +160,19 @@ def _set_pdfa_metadata(writer: PdfWriter, reader: PdfReader, wanted: dict[str, s
     stream.set_data(etree.tostring(root.getroottree(), encoding="utf-8", xml_declaration=False))
 
 
-def _deterministic_bytes(writer: PdfWriter, cv: CongVan) -> bytes:
+def _deterministic_bytes(writer: PdfWriter, cv: CongVan, title: str | None = None) -> bytes:
     """Same dispatch, same bytes: the file identifier comes from the data, not the clock."""
-    digest = _digest(cv)
+    digest = _digest(cv, title)
     writer._ID = ArrayObject([ByteStringObject(digest), ByteStringObject(digest)])
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
 
 
-def _digest(cv: CongVan) -> bytes:
-    return hashlib.md5(cv.model_dump_json().encode(), usedforsecurity=False).digest()
+def _digest(cv: CongVan, title: str | None = None) -> bytes:
+    # A file of its own (phụ lục, văn bản kèm theo) gets an identifier of its own.
+    data = cv.model_dump_json() + ("\n" + title if title else "")
+    return hashlib.md5(data.encode(), usedforsecurity=False).digest()
 
 
 def merge_pdfs(items: Sequence[tuple[str | Path, str]], target: str | Path, title: str = "Tập công văn") -> Path:

@@ -66,6 +66,23 @@ def own_files(cv) -> list[tuple[int, object]]:
     return [(i, a) for i, a in enumerate(cv.phu_luc, 1) if a.dien_tu]
 
 
+def file_end(cv, number: int) -> str:
+    """The end of the name of a phụ lục's own file: "-phu-luc", or "-phu-luc-II" when
+    the document has two or more."""
+    return "-phu-luc" + (f"-{roman(number)}" if len(cv.phu_luc) > 1 else "")
+
+
+def file_title(cv, number: int) -> str:
+    """The title of a phụ lục's own file (its DOCX and PDF properties): "Phụ lục II"
+    and its name."""
+    return " ".join(filter(None, (heading(cv, number), cv.phu_luc[number - 1].tieu_de)))
+
+
+def file_titles(cv) -> dict[str, str]:
+    """The title of each phụ lục file of its own, by the end of its file's name."""
+    return {file_end(cv, number): file_title(cv, number) for number, _ in own_files(cv)}
+
+
 def heading(cv, number: int) -> str:
     """"Phụ lục", and its Roman number when there are two or more (III.1a)."""
     return "Phụ lục" + (f" {roman(number)}" if len(cv.phu_luc) > 1 else "")
