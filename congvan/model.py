@@ -583,6 +583,11 @@ class VanBanKemTheo(_Model):
     chuong: list[Chuong] = Field(default_factory=list, description="các chương; điều đánh số liên tục qua các chương")
     dieu: list[Dieu] = Field(default_factory=list, description="các điều, khi văn bản không chia chương")
     noi_dung: Body | None = Field(default=None, description="nội dung tự do (kế hoạch, đề án…), khi văn bản không chia điều")
+    thoi_gian_ky: SigningTime | None = Field(
+        default=None,
+        description="văn bản điện tử kèm theo, tệp riêng: thời gian ký số của cơ quan, nếu đã ký (2024-03-20T09:15:30+07:00); "
+        "để trống: phần mềm ký số ghi",
+    )
 
     @field_validator("loai", mode="before")
     @classmethod
@@ -797,6 +802,15 @@ class CongVan(_Model):
         # III.1d: the signature of a phụ lục file shows the document's số và ký hiệu.
         if "so" in info.data and info.data["so"] is None and any(a.thoi_gian_ky is not None for a in value):
             raise ValueError("phụ lục đã ký số (thoi_gian_ky) cần số của văn bản (so): chữ ký số ghi số và ký hiệu văn bản (Phụ lục I, III.1d)")
+        return value
+
+    @field_validator("van_ban_kem_theo")
+    @classmethod
+    def _signed_attached(cls, value: VanBanKemTheo | None, info: ValidationInfo) -> VanBanKemTheo | None:
+        # Phụ lục I, II.8b; Mẫu 1.3, note 4: its signature shows the decision's số và ký hiệu.
+        if "so" in info.data and info.data["so"] is None and value is not None and value.thoi_gian_ky is not None:
+            raise ValueError("văn bản kèm theo đã ký số (thoi_gian_ky) cần số của quyết định (so): chữ ký số ghi số và ký hiệu "
+                             "quyết định (Phụ lục I, II.8b)")
         return value
 
     @field_validator("layout")

@@ -27,6 +27,8 @@ INDENT = DEFAULT_LAYOUT.thut_dau_dong_cm * 10 * MM
 EXAMPLE = KIND_EXAMPLES["quyet-dinh-ban-hanh-quy-che"]
 REFERENCE = "(Kèm theo Quyết định số 130/QĐ-STTTT ngày 20 tháng 3 năm 2024 của Sở Thông tin và Truyền thông)"
 BLANK = "(Kèm theo Quyết định số …/QĐ-STTTT ngày … tháng … năm … của Sở Thông tin và Truyền thông)"
+SIGNED_AT = "2024-03-20T02:15:30Z"  # 09:15:30 in Vietnam
+PLACE = 10 * 1.1 + 12  # the place of the signature: one 10 pt line and the space under it
 
 
 def _long(tmp):
@@ -40,25 +42,37 @@ def _long(tmp):
     return congvan.load(path)
 
 
+def _signed(tmp, drop_number=False):
+    """The example, its văn bản kèm theo signed (the file made again after signing)."""
+    text = EXAMPLE.read_text(encoding="utf-8")
+    text, count = re.subn(r"\nvan_ban_kem_theo:[^\n]*\n", f"\nvan_ban_kem_theo:\n  thoi_gian_ky: {SIGNED_AT}\n", text)
+    assert count == 1 and "\nso: 130\n" in text
+    path = tmp / "ky.yaml"
+    path.write_text(text.replace("\nso: 130\n", "\n") if drop_number else text, encoding="utf-8")
+    return path
+
+
 @pytest.fixture(scope="module")
 def rendered(pdf_engine, tmp_path_factory):
     tmp = tmp_path_factory.mktemp("kem-theo")
     cv = congvan.load(EXAMPLE)
     (tmp / "dien-tu.docx").write_bytes(render_kem_theo_docx(cv))
+    (tmp / "dien-tu-ky.docx").write_bytes(render_kem_theo_docx(congvan.load(_signed(tmp))))
     docs = {"giay": congvan.write_docx(cv, tmp / "giay.docx"), "dien-tu": tmp / "dien-tu.docx",
-            "dai": congvan.write_docx(_long(tmp), tmp / "dai.docx")}
+            "dien-tu-ky": tmp / "dien-tu-ky.docx", "dai": congvan.write_docx(_long(tmp), tmp / "dai.docx")}
     results = pdf_engine.convert([(d, tmp / f"{n}.pdf") for n, d in docs.items()])
-    assert [r.error for r in results] == [None] * 3
+    assert [r.error for r in results] == [None] * 4
     return cv, {n: pages(tmp / f"{n}.pdf") for n in docs}, docs
 
 
-def _attached_page(page, reference=REFERENCE):
-    """The first page of the attached document, as Mẫu 1.3 draws it."""
+def _attached_page(page, reference=REFERENCE, below=0.0):
+    """The first page of the attached document, as Mẫu 1.3 draws it (`below`: the
+    header lowered by the place of a digital signature above it)."""
     # The agency on the left, the Quốc hiệu and Tiêu ngữ on the right, at the top.
     qh = next(line for line in page.lines if line.text.endswith("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"))
     agency, tieu_ngu = page.find("SỞ THÔNG TIN"), page.find("Độc lập - Tự do - Hạnh phúc")
-    assert qh.top < TOP + 20 and agency.x1 < CENTRE < tieu_ngu.x0 + 20 and tieu_ngu.top < agency.bottom + 3
-    assert not [line for line in page.lines if line.text.startswith("Số:") or ", ngày" in line.text]  # no Số, no date
+    assert qh.top < TOP + 20 + below and agency.x1 < CENTRE < tieu_ngu.x0 + 20 and tieu_ngu.top < agency.bottom + 3
+    assert not [line for line in page.lines if line.top > qh.top - 3 and (line.text.startswith("Số:") or ", ngày" in line.text)]  # no Số, no date
     title = page.find("QUY CHẾ")
     assert title.bold and title.size == 14 and abs(title.centre - CENTRE) < 1.5 and title.top > page.find("Độc lập").bottom + 10
     trich_yeu = page.find("Làm việc của Sở Thông tin và Truyền thông")
@@ -109,10 +123,51 @@ def test_electronic_attached_document_alone_without_number_and_date(rendered):
     _, docs, paths = rendered
     doc = docs["dien-tu"]
     assert len(doc) == 1
-    page = _attached_page(doc[0], BLANK)
+    page = _attached_page(doc[0], BLANK, below=PLACE + 2)
     assert not [l for l in page.lines if l.text in ("QUYẾT ĐỊNH", "QUYẾT ĐỊNH:")]
     with zipfile.ZipFile(paths["dien-tu"]) as archive:
         assert "<dc:title>QUY CHẾ Làm việc" in archive.read("docProps/core.xml").decode()
+
+
+def _qh(page):
+    return next(line for line in page.lines if line.text.endswith("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"))
+
+
+def test_electronic_attached_document_keeps_the_place_of_the_signature(rendered):
+    """Phụ lục I, II.8b: in a file of its own the văn bản kèm theo is signed by the
+    agency, top right of its first page; unsigned, the place is left empty for the
+    signing software, the header one 10 pt line and its space lower than on paper."""
+    _, docs, paths = rendered
+    paper = next(p for p in docs["giay"] if any(line.text == "QUY CHẾ" for line in p.lines))
+    electronic = docs["dien-tu"][0]
+    assert electronic.lines[0].text.startswith(("UBND TỈNH ĐỒNG THÁP", "SỞ THÔNG TIN", "CỘNG HÒA"))  # nothing printed above the header
+    shift = _qh(electronic).top - _qh(paper).top
+    assert PLACE - 2 < shift < 10 * 1.2 + 12 + 2
+    body = zipfile.ZipFile(paths["dien-tu"]).read("word/document.xml").decode("utf-8")
+    first = body[body.index("<w:body>"):body.index("</w:p>")]
+    assert 'w:name="CHU_KY_SO"' in first and "<w:t" not in first
+    # In the decision's own file the văn thư signs the decision only: no place.
+    assert "CHU_KY_SO" not in zipfile.ZipFile(paths["giay"]).read("word/document.xml").decode("utf-8")
+
+
+def test_signed_electronic_attached_document_from_pdf(rendered):
+    """Mẫu 1.3 (electronic), notes 4 and 5: the decision's số và ký hiệu and the time of
+    signing, Times New Roman, upright, 10 pt, at the right margin above the header."""
+    page = rendered[1]["dien-tu-ky"][0]
+    stamp = page.lines[0]
+    assert stamp.text == "Số: 130/QĐ-STTTT; 20/03/2024; 09:15:30+07:00"
+    assert stamp.size == 10 and not stamp.bold and not stamp.italic
+    assert all("Serif" in f or "Times" in f for f in stamp.fonts)
+    assert abs(stamp.x1 - (LEFT + WIDTH)) < 1.5 and stamp.x0 > CENTRE
+    assert TOP - 1 < stamp.top < TOP + 12 and _qh(page).top > stamp.bottom + 6
+    _attached_page(page, BLANK, below=PLACE + 2)
+
+
+def test_signed_attached_document_needs_the_decision_number(tmp_path):
+    path = _signed(tmp_path, drop_number=True)
+    with pytest.raises(InputError) as caught:
+        congvan.load(path)
+    assert "văn bản kèm theo đã ký số (thoi_gian_ky) cần số của quyết định (so)" in str(caught.value)
 
 
 def _edit(data: bytes, old: str, new: str) -> bytes:

@@ -3,7 +3,9 @@ after the decision, from a new page, a document of its own: its header (agency a
 Quốc hiệu, Tiêu ngữ; no Số, no place and date), its tên loại and trích yếu, the line
 "(Kèm theo Quyết định số … ngày … của …)" (note 2) and a short rule, then its content
 in Chương, Mục and Điều ending "./."; no signer (congvan.kinds.kem_theo). Its pages
-are numbered from 1 again, the first unnumbered (Phần I, Mục I.7).
+are numbered from 1 again, the first unnumbered (Phần I, Mục I.7). In an electronic
+file of its own the number and date of that line stay blank (note 2) and the top right
+of its first page is the place of the agency's digital signature (Phụ lục I, II.8b).
 """
 
 from __future__ import annotations
@@ -15,11 +17,12 @@ from lxml import etree
 
 from ...body import BodyTable, flatten, roman, spans
 from ...kinds.kem_theo import ATTACHED
+from ...model import ky_so_time
 from ...typeset import Block, Font, compose, no_break_references
 from ...vietnamese import ngay_thang_nam
 from ..styles import RULE_STYLE_ID, style_id
 from ..wml import border, el, paragraph, pt, run, runs_with_breaks, w
-from . import decision, table
+from . import decision, signature, table
 from .appendix import RULE_LENGTH_PT
 from .title import MAX_LINE_SHARE, SPACE_AFTER_RULE_PT, SPACE_BEFORE_PT, SPACE_BEFORE_RULE_PT
 
@@ -111,7 +114,13 @@ def build(cv, frame, header: etree._Element, electronic: bool = False) -> list[e
     if kem is None or frame.section is None:
         return []
     layout = frame.layout
-    out = [_opening(frame.section), header]
+    out = [_opening(frame.section)]
+    if electronic:
+        # Phụ lục I, II.8b; Mẫu 1.3 (electronic), notes 4-5: in a file of its own the
+        # văn bản kèm theo carries the agency's digital signature, top right of page 1.
+        signed = f"Số: {cv.so_ky_hieu}; {ky_so_time(kem.thoi_gian_ky)}" if kem.thoi_gian_ky is not None else None
+        out.append(signature.place(signed))
+    out.append(header)
     out.append(paragraph(style_id("ten_loai"), [run(kem.kind.ten_loai)], jc="center", keep_next=True,
                          spacing={"before": pt(SPACE_BEFORE_PT), "after": 0}))
     font = Font(layout.co_chu.trich_yeu_ten_loai, bold=True)
