@@ -481,3 +481,65 @@ def test_mail_merge_errors(client):
     _, lines = _merge(client, b"so,don_vi,nguoi_nhan,kinh_phi,tep\n1,a,b,5,/etc/hostname\n", "ds.csv",
                       template=MAU.read_text(encoding="utf-8") + "layout: \"{{ tep }}\"\n")
     assert "trường 'layout': trang soạn thảo không đọc tệp trên máy chủ" in lines[-1]["loi"][0]
+
+
+# -- files of their own: an electronic phụ lục (Mẫu 2.2), the văn bản kèm theo (Mẫu 1.3) -----
+
+APPENDIX_TEXT = (ROOT / "examples" / "bao-cao-phu-luc-dien-tu.yaml").read_text(encoding="utf-8")
+DECISION_TEXT = (ROOT / "examples" / "quyet-dinh-ban-hanh-quy-che.yaml").read_text(encoding="utf-8")
+
+
+def _pdf_text(content: bytes) -> str:
+    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages)
+
+
+def test_electronic_appendix_is_offered_beside_the_document(client):
+    cv = congvan.loads(APPENDIX_TEXT, "yaml")
+    answer = client.post("/api/validate", json={"text": APPENDIX_TEXT}).json()
+    title = "Phụ lục Danh sách dịch vụ công trực tuyến toàn trình"
+    stem = "61-BC-STTTT-2024-12-20"
+    assert answer["ok"] and answer["tep_rieng"] == [
+        {"tep": "phu-luc", "ten": title, "docx": f"{stem}-phu-luc.docx", "pdf": f"{stem}-phu-luc.pdf"}]
+    docx = client.post("/api/download/docx/phu-luc", json={"text": APPENDIX_TEXT})
+    assert docx.status_code == 200 and docx.headers["content-disposition"].endswith(f"''{stem}-phu-luc.docx")
+    assert docx.content == congvan.render_appendix_files(cv)[0][1]  # as the command line writes it
+    pdf = client.post("/api/download/pdf/phu-luc", json={"text": APPENDIX_TEXT})
+    assert pdf.status_code == 200 and pdf.headers["content-disposition"].endswith(f"''{stem}-phu-luc.pdf")
+    text = _pdf_text(pdf.content)
+    assert "DANH SÁCH DỊCH VỤ CÔNG TRỰC TUYẾN TOÀN TRÌNH" in text and "(Kèm theo Báo cáo số … ngày" in text
+    assert PdfReader(io.BytesIO(pdf.content)).metadata["/Title"] == title
+    # The document itself no longer carries it.
+    main = _pdf_text(client.post("/api/download/pdf", json={"text": APPENDIX_TEXT}).content)
+    assert "BÁO CÁO" in main and "DANH SÁCH DỊCH VỤ CÔNG" not in main
+
+
+def test_attached_document_apart_on_request(client):
+    cv = congvan.loads(DECISION_TEXT, "yaml")
+    together = client.post("/api/validate", json={"text": DECISION_TEXT}).json()
+    assert together["ok"] and together["tep_rieng"] == []
+    body = {"text": DECISION_TEXT, "kem_theo_rieng": True}
+    apart = client.post("/api/validate", json=body).json()
+    assert [f["tep"] for f in apart["tep_rieng"]] == ["kem-theo"]
+    assert apart["tep_rieng"][0]["ten"] == "QUY CHẾ Làm việc của Sở Thông tin và Truyền thông"
+    from congvan.render import render_kem_theo_docx
+
+    assert client.post("/api/download/docx/kem-theo", json=body).content == render_kem_theo_docx(cv)
+    decision = client.post("/api/download/docx", json=body).content
+    assert decision == congvan.render_docx(cv.model_copy(update={"van_ban_kem_theo": None}))
+    assert client.post("/api/download/docx", json={"text": DECISION_TEXT}).content == congvan.render_docx(cv)
+    pdf = client.post("/api/download/pdfa/kem-theo", json=body)
+    assert pdf.status_code == 200 and pdfa_part(PdfReader(io.BytesIO(pdf.content))) == ("2", "B")
+    text = _pdf_text(pdf.content)
+    assert "QUY CHẾ" in text and "(Kèm theo Quyết định số …/QĐ-STTTT" in text and "QUYẾT ĐỊNH:" not in text
+    assert PdfReader(io.BytesIO(pdf.content)).metadata["/Title"] == apart["tep_rieng"][0]["ten"]
+
+
+def test_own_file_download_errors(client):
+    none = client.post("/api/download/docx/kem-theo", json={"text": DECISION_TEXT})
+    assert none.status_code == 404 and none.json()["error"] == "không có tệp riêng 'kem-theo' (có: dữ liệu không tạo tệp riêng nào)"
+    other = client.post("/api/download/pdf/phu-luc-II", json={"text": APPENDIX_TEXT})
+    assert other.status_code == 404 and other.json()["error"] == "không có tệp riêng 'phu-luc-II' (có: phu-luc)"
+    fmt = client.post("/api/download/yaml/phu-luc", json={"text": APPENDIX_TEXT})
+    assert fmt.status_code == 404 and fmt.json()["error"] == "không có định dạng 'yaml' cho tệp riêng: dùng docx, pdf, pdfa"
+    wrong = client.post("/api/download/docx/phu-luc", json={"text": APPENDIX_TEXT.replace("ngay: 2024-12-20", "ngay: 31/02/2024")})
+    assert wrong.status_code == 422 and wrong.json()["problems"][0]["field"] == "ngay"

@@ -6,6 +6,10 @@
     POST /api/validate         {"text", "format"} or {"data"} → problems per field, warnings, data and YAML
     POST /api/preview          same body → PNG pictures of the real PDF's pages
     POST /api/download/{fmt}   same body → docx, pdf, pdfa, yaml or json file
+    POST /api/download/{fmt}/{tep}  same body → docx, pdf or pdfa of a file of its own the
+                               data makes (validate lists them in `tep_rieng`: an electronic
+                               phụ lục, Mẫu 2.2; with "kem_theo_rieng": true, the văn bản
+                               kèm theo, Mẫu 1.3)
     POST /api/check            multipart `tep`: any DOCX → the `congvan check` report, page pictures
     POST /api/merge            multipart `mau` (a content template), `bang` (CSV/XLSX), `dinh_dang`:
                                progress as JSON lines, then a ZIP of one dispatch per row
@@ -105,7 +109,9 @@ def create_app(engine: PdfEngine | None = None, *, workers: int = 1, start_engin
         except InputError as exc:
             return JSONResponse({**out, "ok": False, "problems": inputs.problems_of(exc), "warnings": []})
         warnings = await run_in_threadpool(work().warnings, cv, lines)
-        return JSONResponse({**out, "ok": True, "problems": [], "warnings": warnings, "loai": cv.loai})
+        own = [{"tep": tep, "ten": title, "docx": file_name(cv, f"-{tep}.docx"), "pdf": file_name(cv, f"-{tep}.pdf")}
+               for tep, title in work().own_files(cv, _apart(body))]
+        return JSONResponse({**out, "ok": True, "problems": [], "warnings": warnings, "loai": cv.loai, "tep_rieng": own})
 
     async def preview(request: Request) -> Response:
         cv = await _dispatch(request)
@@ -138,11 +144,31 @@ def create_app(engine: PdfEngine | None = None, *, workers: int = 1, start_engin
         cv = await _dispatch(request)
         if isinstance(cv, Response):
             return cv
+        apart = _apart(await _json(request))
         if fmt == "docx":
-            made = await run_in_threadpool(work().docx, cv)
+            made = await run_in_threadpool(work().docx, cv, apart)
         else:
-            made = await run_in_threadpool(work().pdf, cv, fmt == "pdfa")
+            made = await run_in_threadpool(work().pdf, cv, fmt == "pdfa", apart)
         return _attachment(made, media, file_name(cv, suffix))
+
+    async def download_own(request: Request) -> Response:
+        """A file of its own the data makes (an electronic phụ lục, the văn bản kèm theo)."""
+        fmt, tep = request.path_params["fmt"], request.path_params["tep"]
+        if fmt not in ("docx", "pdf", "pdfa"):
+            raise HTTPException(404, f"không có định dạng '{fmt}' cho tệp riêng: dùng docx, pdf, pdfa")
+        cv = await _dispatch(request)
+        if isinstance(cv, Response):
+            return cv
+        made_apart = [name for name, _ in work().own_files(cv, _apart(await _json(request)))]
+        if tep not in made_apart:  # a name from the data's own list, never a path
+            listed = ", ".join(made_apart) or "dữ liệu không tạo tệp riêng nào"
+            raise HTTPException(404, f"không có tệp riêng '{tep}' (có: {listed})")
+        media, suffix = DOWNLOADS[fmt]
+        if fmt == "docx":
+            made = await run_in_threadpool(work().own_docx, cv, tep)
+        else:
+            made = await run_in_threadpool(work().pdf, cv, fmt == "pdfa", False, tep)
+        return _attachment(made, media, file_name(cv, f"-{tep}{suffix}"))
 
     async def check(request: Request) -> Response:
         async with request.form(max_files=1, max_fields=4) as form:
@@ -225,6 +251,7 @@ def create_app(engine: PdfEngine | None = None, *, workers: int = 1, start_engin
         Route("/api/validate", validate, methods=["POST"]),
         Route("/api/preview", preview, methods=["POST"]),
         Route("/api/download/{fmt}", download, methods=["POST"]),
+        Route("/api/download/{fmt}/{tep}", download_own, methods=["POST"]),
         Route("/api/check", check, methods=["POST"]),
         Route("/api/merge", mail_merge, methods=["POST"]),
         Mount("/static", StaticFiles(directory=STATIC), name="static"),
@@ -262,6 +289,12 @@ async def _json(request: Request) -> Any:
         return json.loads(await request.body())
     except (ValueError, RecursionError):
         raise HTTPException(400, "yêu cầu không phải JSON đọc được") from None
+
+
+def _apart(body: Any) -> bool:
+    """The body's option `kem_theo_rieng` (Mẫu 1.3, electronic): the văn bản kèm theo
+    in a file of its own, as `render --kem-theo-rieng` writes it."""
+    return isinstance(body, dict) and body.get("kem_theo_rieng") is True
 
 
 def _problems(exc: InputError) -> Response:

@@ -21,7 +21,7 @@ from ..errors import CongVanError
 from ..model import CongVan
 from ..pdf import PdfEngine, PdfError, finish_pdf
 from ..preflight import preflight
-from ..render import render_docx, writer_for
+from ..render import own_file_titles, render_docx, writer_for
 from ..validation import Lines
 from .inputs import SOURCE
 from .pages import png_pages
@@ -45,9 +45,27 @@ class Work:
         """What `congvan check` would say of this dispatch (congvan.preflight)."""
         return [n.problem.describe() for n in preflight(cv, writer_for(cv), SOURCE, lines)]
 
-    def docx(self, cv: CongVan) -> bytes:
+    def docx(self, cv: CongVan, kem_theo_rieng: bool = False) -> bytes:
+        """The document; with `kem_theo_rieng`, without its văn bản kèm theo (a file of
+        its own, as `render --kem-theo-rieng` writes it)."""
         with self._write:
-            return render_docx(cv)
+            return render_docx(cv.model_copy(update={"van_ban_kem_theo": None}) if kem_theo_rieng else cv)
+
+    def own_files(self, cv: CongVan, kem_theo_rieng: bool = False) -> list[tuple[str, str]]:
+        """The files of its own the data makes, each as (its name's end without the
+        dash, its title): "phu-luc", "phu-luc-II" (Mẫu 2.2), "kem-theo" (Mẫu 1.3)."""
+        titles = own_file_titles(cv)
+        if not kem_theo_rieng:
+            titles.pop("-kem-theo", None)
+        return [(end[1:], title) for end, title in titles.items()]
+
+    def own_docx(self, cv: CongVan, tep: str) -> bytes:
+        """One file of its own (`own_files`) as DOCX."""
+        writer = writer_for(cv)
+        with self._write:
+            if tep == "kem-theo":
+                return writer.kem_theo_bytes(cv)
+            return dict(writer.appendix_files(cv))[f"-{tep}"]
 
     def convert(self, docx: bytes, pdfa: bool = False) -> tuple[Path, tempfile.TemporaryDirectory[str]]:
         if self.engine is None:
@@ -61,11 +79,13 @@ class Work:
             raise PdfError("", f"không tạo được PDF: {result.error}")
         return target, tmp
 
-    def pdf(self, cv: CongVan, pdfa: bool = False) -> bytes:
-        """The finished, checked PDF of a dispatch (fonts, page count, metadata)."""
-        target, tmp = self.convert(self.docx(cv), pdfa)
+    def pdf(self, cv: CongVan, pdfa: bool = False, kem_theo_rieng: bool = False, tep: str | None = None) -> bytes:
+        """The finished, checked PDF of a dispatch (fonts, page count, metadata), or of
+        one of its files of its own (`tep`, titled after itself)."""
+        docx = self.own_docx(cv, tep) if tep else self.docx(cv, kem_theo_rieng)
+        target, tmp = self.convert(docx, pdfa)
         try:
-            finish_pdf(target, cv, pdfa=pdfa, label="PDF")
+            finish_pdf(target, cv, pdfa=pdfa, label="PDF", title=own_file_titles(cv)[f"-{tep}"] if tep else None)
             return target.read_bytes()
         finally:
             tmp.cleanup()

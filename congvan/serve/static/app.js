@@ -333,12 +333,12 @@ async function post(url, body) {
 }
 
 function current() {
-  return { text: $("#yaml").value, format: "yaml" };
+  return { text: $("#yaml").value, format: "yaml", kem_theo_rieng: $("#kem-theo-rieng").checked };
 }
 
 async function formChanged() {
   const seq = ++page.seq;
-  const answer = await post("/api/validate", { data: clean(page.data) || {} });
+  const answer = await post("/api/validate", { data: clean(page.data) || {}, kem_theo_rieng: $("#kem-theo-rieng").checked });
   if (seq !== page.seq) return;   // a newer change is on its way
   if (answer.text !== undefined) $("#yaml").value = answer.text;
   judged(answer);
@@ -346,7 +346,7 @@ async function formChanged() {
 
 async function yamlChanged(format = "yaml") {
   const seq = ++page.seq;
-  const answer = await post("/api/validate", { text: $("#yaml").value, format });
+  const answer = await post("/api/validate", { text: $("#yaml").value, format, kem_theo_rieng: $("#kem-theo-rieng").checked });
   if (seq !== page.seq) return;
   if (answer.data) {
     page.data = answer.data;
@@ -358,6 +358,7 @@ async function yamlChanged(format = "yaml") {
 }
 
 function judged(answer) {
+  showOwnFiles(answer.ok ? answer.tep_rieng || [] : []);
   showProblems(answer.problems || []);
   showWarnings(answer.warnings);
   if (answer.error) setStatus(answer.error, "bad");
@@ -386,8 +387,17 @@ async function schedulePreview() {
   }
 }
 
-async function download(fmt) {
-  const response = await fetch(`/api/download/${fmt}`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(current()) });
+// The files of their own the data makes (an electronic phụ lục, Mẫu 2.2; the văn bản
+// kèm theo, Mẫu 1.3), each downloaded on its own, beside the document.
+function showOwnFiles(files) {
+  $("#tep-rieng").replaceChildren(...files.flatMap((f) => [
+    el("button", { type: "button", title: f.ten, onclick: () => download("docx", f.tep) }, `${f.tep} DOCX`),
+    el("button", { type: "button", title: f.ten, onclick: () => download("pdf", f.tep) }, `${f.tep} PDF`),
+  ]));
+}
+
+async function download(fmt, tep) {
+  const response = await fetch(tep ? `/api/download/${fmt}/${tep}` : `/api/download/${fmt}`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(current()) });
   if (!response.ok) {
     const answer = await response.json().catch(() => ({ error: "không tải được" }));
     if (answer.problems) judged(answer); else setStatus(answer.error || "không tải được", "bad");
@@ -516,6 +526,7 @@ async function start() {
   });
   $("#tep-docx").addEventListener("change", (e) => { if (e.target.files[0]) checkDocx(e.target.files[0]); e.target.value = ""; });
   $("#tron").addEventListener("click", mailMerge);
+  $("#kem-theo-rieng").addEventListener("change", () => yamlChanged());
   document.body.dataset.ready = "1";
 }
 
