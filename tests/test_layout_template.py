@@ -222,3 +222,39 @@ def test_a_missing_signature_image_is_a_clear_error(tmp_path, capsys):
     assert f"{data}, dòng {line}, trường 'nguoi_ky.chu_ky': không tìm thấy tệp ảnh" in err
     assert "Traceback" not in err
     assert not out.exists() or not any(out.iterdir())
+
+
+def _xml(path: Path, part: str) -> str:
+    with zipfile.ZipFile(path) as archive:
+        return archive.read(part).decode("utf-8")
+
+
+def test_a_template_saved_again_by_libreoffice_keeps_its_styles(exported, tmp_path):
+    """LibreOffice, saving a .docx, gives every style a new id made from its name
+    ("Quốc hiệu" → "Quchiu"): the paragraphs congvan writes into such a template must
+    still find their styles (else they fall back to Normal, 11 pt, and check objects)."""
+    import shutil
+    import subprocess
+
+    from congvan.pdf import find_soffice
+    from congvan.pdf.worker import default_cache
+    from congvan.check import check_docx
+
+    soffice = find_soffice()
+    profile = tmp_path / "profile"
+    cache = default_cache(soffice)
+    if cache.exists():
+        shutil.copytree(cache, profile, symlinks=True)
+    subprocess.run([soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore", "--convert-to",
+                    'docx:MS Word 2007 XML', "--outdir", str(tmp_path / "lo"), str(exported)],
+                   check=True, capture_output=True, timeout=180)
+    resaved = tmp_path / "lo" / exported.name
+    styles = _xml(resaved, "word/styles.xml")
+    ids = set(re.findall(r'w:styleId="([^"]+)"', styles))
+    assert "QuocHieu" not in ids and "Nội dung" in styles  # the ids LibreOffice made, the names kept
+    out = congvan.write_docx(congvan.load(EXAMPLES[0]), tmp_path / "cv.docx", template=resaved)
+    document = _xml(out, "word/document.xml")
+    used = set(re.findall(r'<w:pStyle w:val="([^"]+)"/>', document))
+    assert used and used <= ids, used - ids
+    report = check_docx(out)
+    assert [f for f in report.findings if f.severity == "error"] == []

@@ -29,6 +29,7 @@ from ..explain import jinja_reason
 from ..resources import zip_problem
 from .package import REL_NS, deflate, write_zip
 from .properties import recorded_kind
+from .styles import KIND_STYLES, RULE_STYLE_ID, RULE_STYLE_NAME, STYLES
 from .wml import w
 
 TEMPLATED_PART = re.compile(r"^word/(document|header\d*|footer\d*)\.xml$")
@@ -73,6 +74,9 @@ class CompiledTemplate:
     block_widths: dict[str, int] = field(default_factory=dict)  # `{{p x }}` → its cell width, twips
     header_columns: tuple[int, int] | None = None  # the header's two widths, when they follow the data
     loai: str | None = None  # the kind recorded in the template (`congvan.docx.properties`), as written
+    # congvan's style id → the template's own, for a style the template holds under
+    # congvan's name but another id (LibreOffice writes ids of its own on saving).
+    style_ids: dict[str, str] = field(default_factory=dict)
     _deflated: dict = field(default_factory=dict, repr=False)
 
     @classmethod
@@ -88,7 +92,7 @@ class CompiledTemplate:
         content = dict(parts)
         if "word/document.xml" not in content:
             raise TemplateFileError(source, "không phải tệp .docx: thiếu word/document.xml")
-        compiled = cls(source, parts, loai=recorded_kind(content))
+        compiled = cls(source, parts, loai=recorded_kind(content), style_ids=_renamed_styles(content.get("word/styles.xml")))
         env = _environment()
         for name, raw in parts:
             if not TEMPLATED_PART.match(name):
@@ -186,6 +190,8 @@ class CompiledTemplate:
                 raise TemplateFileError(self.source, f"không điền được thẻ trong {name}: {jinja_reason(str(exc))}") from None
             # The line breaks put before each paragraph at compile time go again.
             xml = xml.replace("\n<w:p>", "<w:p>").replace("\n<w:p ", "<w:p ")
+            for ours, theirs in self.style_ids.items():  # the blocks name congvan's ids
+                xml = xml.replace(f'<w:pStyle w:val="{ours}"/>', f'<w:pStyle w:val="{theirs}"/>')
             out[name] = (edit(name, xml) if edit else xml).encode("utf-8")
         parts = [(n, out.get(n, d)) for n, d in self.parts]
         if images:
@@ -193,6 +199,29 @@ class CompiledTemplate:
             out.update({_DOCUMENT_RELS: b"", _CONTENT_TYPES: b""})
         deflated = {n: p for n, p in self._deflated.items() if n not in out}
         return write_zip(parts, deflated)
+
+
+def _renamed_styles(styles: bytes | None) -> dict[str, str]:
+    """The styles of congvan (`congvan.docx.styles`) that a template names as congvan
+    does but under other ids: Word keeps a style's id, LibreOffice makes a new one
+    from its name on saving ("Quốc hiệu" → "Quchiu"); the blocks congvan writes use
+    congvan's ids, and a paragraph whose style id is unknown falls back to Normal."""
+    if not styles:
+        return {}
+    try:
+        root = etree.fromstring(styles)
+    except etree.XMLSyntaxError:
+        return {}
+    by_name: dict[str, str] = {}
+    ids = set()
+    for style in root.iter(w("style")):
+        sid, name = style.get(w("styleId")), style.find(w("name"))
+        if sid:
+            ids.add(sid)
+            if name is not None and name.get(w("val")):
+                by_name.setdefault(name.get(w("val")), sid)
+    ours = {spec.style_id: spec.name for spec in (*STYLES, *KIND_STYLES)} | {RULE_STYLE_ID: RULE_STYLE_NAME}
+    return {sid: by_name[name] for sid, name in ours.items() if sid not in ids and name in by_name}
 
 
 def _paragraph_text(xml: str, line: int | None) -> str:
