@@ -197,6 +197,13 @@ def test_check_knows_the_attached_document(rendered):
     assert _errors(wrong) == [("kem_theo", "dòng «(Kèm theo …)» phải ghi số, ký hiệu của quyết định «130/QĐ-STTTT», không phải «131/QĐ-STTTT»")]
     unclosed = _edit(paper, "thực hiện Quy chế này./.", "thực hiện Quy chế này.")
     assert _errors(unclosed) == [("kem_theo", "nội dung phải kết thúc bằng «./.»")]
+    renumbered = _edit(paper, "Điều 4. Trách nhiệm", "Điều 7. Trách nhiệm")
+    assert _errors(renumbered) == [("kem_theo_dieu", "các điều phải đánh số liên tục từ Điều 1: không phải «Điều 7.» ở chỗ này")]
+    # Signed, the file of its own is still the attached document ("Số: …; <time>" is
+    # the signature, not its number), its signature line held to II.8b.
+    signed = paths["dien-tu-ky"].read_bytes()
+    assert congvan.check_docx(signed).kind == "quy_che" and _errors(signed) == []
+    assert _errors(_edit(signed, '<w:sz w:val="20"/>', '<w:sz w:val="24"/>')) == [("chu_ky_so", "cỡ chữ phải là 10 pt, không phải 12 pt")]
     no_line = _edit(paper, "(Kèm theo Quyết định", "Theo Quyết định")
     assert ("kem_theo", "phải có dòng «(Kèm theo Quyết định số … ngày … tháng … năm … của …)» dưới trích yếu") == _errors(no_line)[0]
 

@@ -29,6 +29,7 @@ AUTHORITY = re.compile(r"^(?P<prefix>KT|TL|TM|TUQ|Q)(?P<dot>\.?)(\s+|$)")
 BLANK = re.compile(r"(\.{3,}|…)")
 
 XAC_NHAN = "Xác nhận của"
+_STAMP = re.compile(r"^Số\s*:\s*[^;]+;\s*\d")
 _NOI_NHAN = re.compile(r"^Nơi nhận\s*(\([^)]*\)\s*)?:")
 
 
@@ -202,7 +203,8 @@ def find_parts(view: DocxView) -> Parts:
                 parts.quoc_hieu, parts.quoc_hieu_wrapped = a, True
                 break
     parts.tieu_ngu = first(lambda p: norm(p.text).lower().replace(" ", "") == nd30.TIEU_NGU.lower().replace(" ", ""))
-    parts.so = first(lambda p: SO.match(norm(p.text)) is not None)
+    # "Số: …; <time>" on top is a digital signature's information (II.8b), not ô 3.
+    parts.so = first(lambda p: SO.match(norm(p.text)) is not None and not _STAMP.match(norm(p.text)))
     # The date is in the header: above a tên loại title (Mẫu 1.9 has none; its body's
     # "Thời gian bắt đầu: …, ngày … tháng … năm …" is not the date line).
     title_at = min((p.index for p in texts if p.cell is None and kind_of_title(p.text) is not None), default=None)

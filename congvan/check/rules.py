@@ -436,6 +436,8 @@ def check_xac_nhan(c: Checker) -> None:
         c.add("xac_nhan", "error", "Xác nhận", "khối xác nhận phải ở dưới khối chữ ký, bên trái", "Phụ lục III, Mẫu 1.10", parts.xac_nhan)
 
 
+_CHAPTER = re.compile(r"^(Chương [IVXLC]+|Mục \d+)$")
+_ARTICLE = re.compile(r"^Điều (?P<n>\d+)\.")
 _REFERENCE_NUMBER = re.compile(r"số\s*(?P<so>[^\s/]*)\s*/\s*(?P<ky_hieu>\S+)")
 
 
@@ -448,6 +450,10 @@ def check_kem_theo(c: Checker) -> None:
     if kem is None:
         return
     section = "Phụ lục III, Mẫu 1.3"
+    if parts.attached_only:  # II.8b: the agency's digital signature, top right of page 1
+        found = ky_so.stamp(c.view, ky_so.APPENDIX)
+        if found is not None:
+            ky_so.check_stamp(c, found, "II.8b")
     c.size("ten_loai", "ten_loai", kem.ten_loai)
     c.style("ten_loai", "ten_loai", kem.ten_loai, bold=True, italic=False)
     for p in kem.trich_yeu:
@@ -468,6 +474,15 @@ def check_kem_theo(c: Checker) -> None:
             given, wanted = f"{match['so']}/{match['ky_hieu']}", f"{own['so'].strip()}/{own['ky_hieu'].strip()}"
             if given != wanted:
                 c.add("kem_theo", "error", "Văn bản kèm theo", f"dòng «(Kèm theo …)» phải ghi số, ký hiệu của quyết định «{wanted}», không phải «{given}»", section, ref)
+    # II.6đ: "Chương I", "Mục 1" on a line of their own, centred, bold; the articles
+    # numbered from 1 on, across the chapters.
+    for p in kem.body:
+        if _CHAPTER.match(norm(p.text)) and (not p.bold or p.align != "center"):
+            c.add("kem_theo_chuong", "error", "Văn bản kèm theo", "dòng «Chương …», «Mục …» phải canh giữa, in đậm", "II.6đ", p)
+    articles = [(int(m["n"]), p) for p in kem.body if (m := _ARTICLE.match(norm(p.text)))]
+    wrong = next(((n, p) for i, (n, p) in enumerate(articles, 1) if n != i), None)
+    if wrong is not None:
+        c.add("kem_theo_dieu", "error", "Văn bản kèm theo", f"các điều phải đánh số liên tục từ Điều 1: không phải «Điều {wrong[0]}.» ở chỗ này", "II.6đ", wrong[1])
     if not kem.body:
         c.add("kem_theo", "error", "Văn bản kèm theo", "phải có nội dung", section, kem.ten_loai)
     elif not kem.body[-1].text.rstrip().endswith(nd30.CLOSING_MARK):
