@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Union, cast
 
 from . import nd30
-from .model import Block, Muc
+from .model import Bang, Block, Muc
 
 ROMAN = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
 
@@ -29,7 +30,7 @@ class Span:
 class BodyTable:
     """A table of the body (`bang:`), laid out by the writer's table builder."""
 
-    bang: object  # congvan.model.Bang
+    bang: Bang
     style: str = "bang"
 
 
@@ -38,6 +39,10 @@ class BodyParagraph:
     style: str  # component key: noi_dung, phan, muc, khoan, diem
     text: str  # with inline markup
     bold: bool = False  # the whole paragraph is bold (a khoản with a title)
+
+
+# What the body is made of: paragraphs, and tables between them.
+BodyItem = Union[BodyParagraph, BodyTable]
 
 
 def roman(number: int) -> str:
@@ -82,15 +87,15 @@ def _free_text(text: str) -> list[BodyParagraph]:
     return paragraphs
 
 
-def _outline(blocks: list[Block], depth_gach: int = 0) -> list[BodyParagraph]:
+def _outline(blocks: list[Block], depth_gach: int = 0) -> list[BodyItem]:
     counters = {"phan": 0, "muc": 0, "khoan": 0, "diem": 0}
-    out: list[BodyParagraph] = []
+    out: list[BodyItem] = []
     for block in blocks:
         if isinstance(block, str):
             out += _free_text(block)
             continue
         if block.loai == "bang":
-            out.append(BodyTable(block.bang))
+            out.append(BodyTable(cast(Bang, block.bang)))  # Muc requires it of a `bang` item
             continue
         children = _outline(block.noi_dung, depth_gach + (block.loai == "gach"))
         out += _numbered(block, counters, depth_gach, bool(block.noi_dung))
@@ -98,7 +103,7 @@ def _outline(blocks: list[Block], depth_gach: int = 0) -> list[BodyParagraph]:
     return out
 
 
-def _numbered(item: Muc, counters: dict, depth_gach: int, has_children: bool) -> list[BodyParagraph]:
+def _numbered(item: Muc, counters: dict[str, int], depth_gach: int, has_children: bool) -> list[BodyParagraph]:
     kind, title = item.loai, item.tieu_de
     if kind == "gach":
         return [BodyParagraph("noi_dung", ("+ " if depth_gach else "- ") + title)]
@@ -115,22 +120,22 @@ def _numbered(item: Muc, counters: dict, depth_gach: int, has_children: bool) ->
     return [BodyParagraph("diem", f"{diem_letter(n)}) {title}")]
 
 
-def paragraphs_of(noi_dung: str | list[Block]) -> list[BodyParagraph]:
+def paragraphs_of(noi_dung: str | list[Block]) -> list[BodyItem]:
     """The body as paragraphs, numbered, without a closing mark."""
-    return _free_text(noi_dung) if isinstance(noi_dung, str) else _outline(noi_dung)
+    return list(_free_text(noi_dung)) if isinstance(noi_dung, str) else _outline(noi_dung)
 
 
-def flatten(noi_dung: str | list[Block], close: bool = True) -> list[BodyParagraph]:
+def flatten(noi_dung: str | list[Block], close: bool = True) -> list[BodyItem]:
     """The body as paragraphs, numbered, with the closing `./.` on the last one
     (unless the kind closes it later: `close=False`)."""
     paragraphs = paragraphs_of(noi_dung)
     if not close:
         return paragraphs
-    if paragraphs and isinstance(paragraphs[-1], BodyTable):
+    last = paragraphs[-1] if paragraphs else None
+    if isinstance(last, BodyTable):
         # A body that ends on a table still ends with the closing mark, below it.
         paragraphs.append(BodyParagraph("noi_dung", "./."))
-    elif paragraphs:
-        last = paragraphs[-1]
+    elif last is not None:
         paragraphs[-1] = BodyParagraph(last.style, close_body(last.text), last.bold)
     return paragraphs
 

@@ -403,6 +403,13 @@ class Muc(_Model):
             raise ValueError("mỗi mục cần đúng một trong các khóa phan, muc, khoan, diem, gach")
         return {"loai": kinds[0], "tieu_de": value[kinds[0]], "noi_dung": value.get("noi_dung") or []}
 
+    @model_validator(mode="after")
+    def _table(self) -> "Muc":
+        # An item `loai: bang` typed in full must carry its table, as `bang:` does.
+        if self.loai == "bang" and self.bang is None:
+            raise ValueError("mục loại bang cần bảng: - bang: {cot: [...], dong: [...]}")
+        return self
+
 
 Block = Union[str, Muc]
 Muc.model_rebuild()

@@ -16,8 +16,9 @@ from pathlib import Path
 from .docx.writer import DocxWriter, noi_nhan_entries
 from .errors import CongVanError, Problem
 from .model import CongVan
-from .reader import Lines, load_mapping
+from .reader import load_mapping
 from .rulebook import Printed, broken
+from .validation import Lines
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ import os
 import warnings
 from contextvars import ContextVar
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import IO, Any, Callable, Iterable, Iterator
 
 from PIL import Image as PILImage
 
@@ -23,11 +23,13 @@ def _mb(count: int) -> str:
     return f"{count / 1_000_000:g} MB"
 
 
-def png_header(source: str | Path | bytes, shown: str) -> tuple[str, tuple[int, int], dict]:
-    """(format, (width, height), info) of an image, within the limits; ValueError otherwise."""
+def png_header(source: str | Path | bytes, shown: str) -> tuple[str | None, tuple[int, int], dict[str | tuple[int, int], Any]]:
+    """(format, (width, height), info) of an image, within the limits; ValueError otherwise.
+    The format is None when the image library does not name it."""
     import io
 
     limit = _limits.current()
+    opener: Callable[[], IO[bytes]]
     if isinstance(source, (bytes, bytearray)):
         size = len(source)
         opener = lambda: io.BytesIO(source)  # noqa: E731
@@ -96,7 +98,7 @@ def folders() -> tuple[str, ...]:
 
 
 @contextlib.contextmanager
-def allowing(extra: Iterable[str | os.PathLike] | None) -> Iterator[tuple[str, ...]]:
+def allowing(extra: Iterable[str | os.PathLike[str]] | None) -> Iterator[tuple[str, ...]]:
     """Let data name files in `extra` folders too, for the work done inside."""
     if extra is None:
         yield folders()
@@ -117,7 +119,8 @@ def inside(value: str, base: Path) -> str:
     candidate = Path(value) if Path(value).is_absolute() else base / value
     try:
         real = Path(os.path.realpath(candidate))
-        roots = [Path(os.path.realpath(root)) for root in (base, *folders())]
+        bases: tuple[str | Path, ...] = (base, *folders())
+        roots = [Path(os.path.realpath(root)) for root in bases]
     except (OSError, ValueError):
         raise ValueError(OUTSIDE.format(value=value)) from None
     if not any(real == root or root in real.parents for root in roots):

@@ -54,8 +54,11 @@ def _last(p: Printed) -> str:
 
 
 def _unusual_pair(p: Printed) -> bool:
-    pair = (p.sizes.get("quoc_hieu"), p.sizes.get("tieu_ngu"))
-    return None not in pair and all(x == int(x) for x in pair) and pair not in nd30.USUAL_HEADER_PAIRS
+    quoc_hieu, tieu_ngu = p.sizes.get("quoc_hieu"), p.sizes.get("tieu_ngu")
+    if quoc_hieu is None or tieu_ngu is None:
+        return False
+    pair = (quoc_hieu, tieu_ngu)
+    return all(x == int(x) for x in pair) and pair not in nd30.USUAL_HEADER_PAIRS
 
 
 RULES: tuple[Rule, ...] = (

@@ -13,9 +13,13 @@ from __future__ import annotations
 import operator
 import re
 import time
+from collections.abc import Callable, Iterator
 from typing import Any
 
-from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
+from jinja2 import Template
+from jinja2.exceptions import SecurityError
+from jinja2.runtime import Context
+from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from . import limits as _limits
 from .errors import CongVanError
@@ -51,14 +55,14 @@ def _current() -> _Budget:
     return _budget or _Budget()
 
 
-def _range(*args: int):
+def _range(*args: int) -> Iterator[int]:
     """range() whose every turn counts against the time limit."""
     budget = _current()
     numbers = range(*args)
     if len(numbers) > 100_000:  # as Jinja2's own sandbox
         raise SecurityError("range quá lớn (tối đa 100000)")
 
-    def turns():
+    def turns() -> Iterator[int]:
         for count, number in enumerate(numbers):
             if count % 256 == 0:
                 budget.tick()
@@ -67,7 +71,7 @@ def _range(*args: int):
     return turns()
 
 
-def _guarded(function):
+def _guarded(function: Callable[..., Any]) -> Callable[..., Any]:
     """A filter that takes a width, refused when the width alone passes the size limit."""
 
     def guarded(*args: Any, **kwargs: Any) -> Any:
@@ -96,7 +100,7 @@ class BoundedSandbox(ImmutableSandboxedEnvironment):
             if name in self.filters:
                 self.filters[name] = _guarded(self.filters[name])
 
-    def call_binop(self, context, operator_name: str, left: Any, right: Any) -> Any:
+    def call_binop(self, context: Context, operator_name: str, left: Any, right: Any) -> Any:
         budget = _current()
         budget.tick()
         if operator_name == "*":
@@ -119,13 +123,13 @@ class BoundedSandbox(ImmutableSandboxedEnvironment):
             return operator.add(left, right)
         return super().call_binop(context, operator_name, left, right)
 
-    def wrap_str_format(self, value: Any):
+    def wrap_str_format(self, value: Any) -> Callable[..., str] | None:
         owner = getattr(value, "__self__", None)
         if isinstance(owner, str) and _BIG_FORMAT.search(owner):
             raise LimitError("định dạng có độ rộng quá lớn (giới hạn render_chars)")
         return super().wrap_str_format(value)
 
-    def call(__self, __context, __obj, *args: Any, **kwargs: Any) -> Any:  # noqa: N805 (Jinja's signature)
+    def call(__self, __context: Context, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805 (Jinja's signature)
         budget = _current()
         budget.tick()
         name = getattr(__obj, "__name__", "")
@@ -139,7 +143,7 @@ class BoundedSandbox(ImmutableSandboxedEnvironment):
         return super().call(__context, __obj, *args, **kwargs)
 
 
-def render(template, context: dict) -> str:
+def render(template: Template, context: dict[str, Any]) -> str:
     """Render a compiled template within the limits: time, and size as it grows."""
     global _budget
     previous, _budget = _budget, _Budget()

@@ -41,6 +41,7 @@ def read_cells(path: Path) -> list[list[str]]:
         raise ValueError(f"'{path.name}': bảng là tệp .csv hoặc .xlsx")
     if not path.is_file():
         raise ValueError(f"không tìm thấy tệp bảng '{path}'")
+    rows: list[list[Any]]  # text from a CSV, a spreadsheet's values from an XLSX
     if path.suffix.lower() == ".csv":
         try:
             text = path.read_text(encoding="utf-8-sig")

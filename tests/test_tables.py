@@ -150,3 +150,8 @@ def test_table_errors_name_the_field(tmp_path):
     with pytest.raises(InputError) as info:
         congvan.load(source)
     assert "không tìm thấy tệp bảng" in str(info.value) and "khong-co.csv" in str(info.value)
+    # The full form of an item, `loai: bang`, without its table is an input error too.
+    source.write_text(HEAD + "noi_dung:\n  - {loai: bang, tieu_de: Bảng}\n", encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        congvan.load(source)
+    assert "trường 'noi_dung[0]'" in str(info.value) and "mục loại bang cần bảng" in str(info.value)

@@ -115,7 +115,8 @@ def _plan(layout: Layout, frame: HeaderFrame, chu_quan: tuple[str, ...], ban_han
     return best[1]
 
 
-def _unplanned(layout: Layout, frame: HeaderFrame, chu_quan, ban_hanh, trich_yeu, date_line) -> HeaderPlan:
+def _unplanned(layout: Layout, frame: HeaderFrame, chu_quan: tuple[str, ...], ban_hanh: tuple[str, ...],
+               trich_yeu: str, date_line: str) -> HeaderPlan:
     """What a template too narrow for the header still gets: the lines as typed, left
     for the word processor to wrap."""
     font = Font(layout.co_chu.co_quan_ban_hanh, bold=True)
@@ -123,8 +124,9 @@ def _unplanned(layout: Layout, frame: HeaderFrame, chu_quan, ban_hanh, trich_yeu
                       layout.co_chu.dia_danh_ngay, widest(ban_hanh, font) * layout.ti_le_gach_co_quan)
 
 
-def _plan_at(left, left_pt, right_pt, top_right, chu_quan, ban_hanh, chu_quan_font, ban_hanh_font,
-             so_width, vv_block, vv_font, date_line, date_sizes, layout) -> tuple[float, HeaderPlan] | None:
+def _plan_at(left: float, left_pt: float, right_pt: float, top_right: float, chu_quan: tuple[str, ...],
+             ban_hanh: tuple[str, ...], chu_quan_font: Font, ban_hanh_font: Font, so_width: float, vv_block: Block,
+             vv_font: Font, date_line: str, date_sizes: list[float], layout: Layout) -> tuple[float, HeaderPlan] | None:
     chu = compose_name(chu_quan, chu_quan_font, left_pt)
     ban = compose_name(ban_hanh, ban_hanh_font, left_pt)
     vv = compose(vv_block, vv_font, left_pt)
@@ -135,6 +137,7 @@ def _plan_at(left, left_pt, right_pt, top_right, chu_quan, ban_hanh, chu_quan_fo
     if (left_pt - agency) / 2 + (right_pt - top_right) / 2 < gap:
         return None
     cost = (len(chu) + len(ban)) * AGENCY_LINE + len(vv) * VV_LINE
+    date: tuple[str, ...]
     for step, size in enumerate(date_sizes):
         font = Font(size, italic=True)
         if font.width(date_line) <= right_pt * SAFETY and (left_pt - so_width) / 2 + (right_pt - font.width(date_line)) / 2 >= gap:

@@ -14,8 +14,10 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import cast
 
-from .metrics import text_units, UNITS_PER_EM
+from .metrics import text_units
+from .widths import UNITS_PER_EM
 
 # The DOCX is shown by Word and by LibreOffice, whose justification and rounding
 # differ a little: a composed line stays this share under its width, so that
@@ -82,24 +84,28 @@ def compose(block: Block, font: Font, width_pt: float, first_width_pt: float | N
             room = first if start == 0 else limit
             if length > room + 1e-9:
                 continue  # a wider first line may still hold it
-            if best[start] is None:
+            previous = best[start]
+            if previous is None:
                 continue
             cost = _line_cost(block, start, end, n, length, room)
             if math.isinf(cost):
                 continue
-            lines, total, _ = best[start]
+            lines, total, _ = previous
             candidate = (lines + 1, total + cost, start)
-            if best[end] is None or candidate[:2] < best[end][:2]:
+            current = best[end]
+            if current is None or candidate[:2] < current[:2]:
                 best[end] = candidate
     if best[n] is None:
         return None  # the caller may relax the block
 
+    # Every break on the path back from n was reached, so its entry is set.
+    reached = [cast(tuple[float, float, int], entry) for entry in best]
     cuts = []
     at = n
     while at > 0:
         cuts.append(at)
-        at = best[at][2]
-    starts = [best[c][2] for c in cuts]
+        at = reached[at][2]
+    starts = [reached[c][2] for c in cuts]
     return tuple(" ".join(words[s:e]) for s, e in zip(reversed(starts), reversed(cuts)))
 
 

@@ -36,7 +36,7 @@ _CONJUNCTIONS = {_key(w) for w in phrases.CONJUNCTIONS}
 _CLOSING = set(phrases.CLOSING_MARKS)
 
 
-def _match(keys: list[str], at: int, table: frozenset) -> int:
+def _match(keys: list[str], at: int, table: frozenset[tuple[str, ...]]) -> int:
     """Length of the longest entry of `table` starting at word `at` (0: none)."""
     for size in range(min(_LONGEST, len(keys) - at), 0, -1):
         if tuple(keys[at:at + size]) in table:
@@ -106,7 +106,7 @@ def relaxed(block: Block) -> Block:
     wider than its column: inside a head or a place between its words
     (`TRƯỜNG TRUNG HỌC` / `PHỔ THÔNG`) before inside a word (`TRUNG` / `HỌC`)."""
     keys = [_key(w) for w in block.words]
-    inside_word = set()
+    inside_word: set[int] = set()
     at = 0
     while at < len(keys):
         size = _match(keys, at, _COMPOUNDS)
