@@ -16,11 +16,11 @@ import re
 import zipfile
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Callable
+from typing import Callable, Mapping, Sequence, cast
 from pathlib import PurePosixPath
 
 from docxtpl import DocxTemplate
-from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, UndefinedError, meta
+from jinja2 import StrictUndefined, Template, TemplateError, TemplateSyntaxError, UndefinedError, meta
 from jinja2.sandbox import SandboxedEnvironment
 from lxml import etree
 
@@ -69,7 +69,7 @@ class CompiledTemplate:
 
     source: str
     parts: list[tuple[str, bytes]]
-    templates: dict = field(default_factory=dict)  # part name → jinja Template
+    templates: dict[str, Template] = field(default_factory=dict)  # part name → jinja Template
     variables: set[str] = field(default_factory=set)  # every name the tags use
     block_widths: dict[str, int] = field(default_factory=dict)  # `{{p x }}` → its cell width, twips
     header_columns: tuple[int, int] | None = None  # the header's two widths, when they follow the data
@@ -77,7 +77,7 @@ class CompiledTemplate:
     # congvan's style id → the template's own, for a style the template holds under
     # congvan's name but another id (LibreOffice writes ids of its own on saving).
     style_ids: dict[str, str] = field(default_factory=dict)
-    _deflated: dict = field(default_factory=dict, repr=False)
+    _deflated: dict[str, tuple[int, int, bytes]] = field(default_factory=dict, repr=False)
 
     @classmethod
     def from_bytes(cls, data: bytes, source: str = "mẫu") -> "CompiledTemplate":
@@ -120,8 +120,8 @@ class CompiledTemplate:
             width = tc.find(f"{w('tcPr')}/{w('tcW')}")
             text = "".join(t.text or "" for t in tc.iter(w("t")))
             for match in _BLOCK_TAG.finditer(text):
-                if width is not None and width.get(w("type"), "dxa") == "dxa":
-                    self.block_widths[match[1]] = int(width.get(w("w")))
+                if width is not None and width.get(w("type"), "dxa") == "dxa" and width.get(w("w"), "").isdigit():
+                    self.block_widths[match[1]] = int(width.get(w("w"), ""))
 
     def _variable_header(self, raw: bytes) -> bytes:
         """The document with its header table's column widths as expressions of
@@ -161,7 +161,7 @@ class CompiledTemplate:
                 value = f"{{{{ ({HEADER_COLUMNS}[1] - {length}) // 2 }}}}"
                 ind.set(w("left"), value)
                 ind.set(w("right"), value)
-        self.header_columns = widths
+        self.header_columns = cast(tuple[int, int], widths)  # the grid has two columns
         return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
     @cached_property
@@ -172,7 +172,7 @@ class CompiledTemplate:
         body = root.find(w("body"))
         return body.find(w("sectPr")) if body is not None else None
 
-    def render(self, context: dict, replacements: dict[str, bytes], images: list[tuple[str, bytes]] = (),
+    def render(self, context: Mapping[str, object], replacements: dict[str, bytes], images: Sequence[tuple[str, bytes]] = (),
                edit: Callable[[str, str], str] | None = None) -> bytes:
         """The .docx bytes: templated parts rendered with `context`, `replacements`
         (e.g. docProps/core.xml) put in as they are, `images` (name, PNG) added
@@ -218,8 +218,9 @@ def _renamed_styles(styles: bytes | None) -> dict[str, str]:
         sid, name = style.get(w("styleId")), style.find(w("name"))
         if sid:
             ids.add(sid)
-            if name is not None and name.get(w("val")):
-                by_name.setdefault(name.get(w("val")), sid)
+            shown = name.get(w("val")) if name is not None else None
+            if shown:
+                by_name.setdefault(shown, sid)
     ours = {spec.style_id: spec.name for spec in (*STYLES, *KIND_STYLES)} | {RULE_STYLE_ID: RULE_STYLE_NAME}
     return {sid: by_name[name] for sid, name in ours.items() if sid not in ids and name in by_name}
 
@@ -231,7 +232,7 @@ def _paragraph_text(xml: str, line: int | None) -> str:
     return f"đoạn '{text.strip()[:60]}'"
 
 
-def _with_images(parts: list[tuple[str, bytes]], images: list[tuple[str, bytes]]) -> list[tuple[str, bytes]]:
+def _with_images(parts: list[tuple[str, bytes]], images: Sequence[tuple[str, bytes]]) -> list[tuple[str, bytes]]:
     """Add PNG parts, their relationships and the png content type, deterministically."""
     content = dict(parts)
     rels = etree.fromstring(content[_DOCUMENT_RELS])

@@ -11,10 +11,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Sequence, cast
 
 from lxml import etree
 
 from ..errors import CongVanError
+from ..model import NguoiKy
 from ..resources import png_header
 from .compiled import image_rel_id
 from .wml import R_NS, el, w
@@ -51,7 +53,7 @@ def read_png(source: str | Path | bytes, name: str) -> Image:
     return Image(name, bytes(data), round(px_w / dpi_x * EMU_PER_INCH), round(px_h / dpi_y * EMU_PER_INCH))
 
 
-def signature_images(nguoi_ky) -> list[Image]:
+def signature_images(nguoi_ky: NguoiKy) -> list[Image]:
     """The signer's images, signature first, as the model names them."""
     images = []
     if nguoi_ky.chu_ky:
@@ -61,7 +63,7 @@ def signature_images(nguoi_ky) -> list[Image]:
     return images
 
 
-def place_images(gap: list[etree._Element], images: list[Image], cell_width: int) -> list[etree._Element]:
+def place_images(gap: list[etree._Element], images: Sequence[Image], cell_width: int) -> list[etree._Element]:
     """The signature room with the images in it.
 
     The signature goes inline in one centred paragraph, which then replaces the
@@ -73,11 +75,12 @@ def place_images(gap: list[etree._Element], images: list[Image], cell_width: int
     signature, seal = by_name.get("chu_ky"), by_name.get("con_dau")
     cell = cell_width * EMU_PER_TWIP
     if signature is None:
+        seal = cast(Image, seal)  # the caller passes one image at least
         first = gap[0]
         first.append(_run(_anchor(seal, (cell - seal.width) // 2, 0, 2)))
         return gap
     line = gap[0]
-    line.find(w("pPr")).append(el("jc", {"val": "center"}))
+    cast(etree._Element, line.find(w("pPr"))).append(el("jc", {"val": "center"}))  # a paragraph of wml.paragraph
     line.append(_run(_inline(signature, 1)))
     if seal is not None:
         left = (cell - signature.width) // 2
@@ -91,7 +94,7 @@ def _run(drawing: etree._Element) -> etree._Element:
     return el("r", None, el("drawing", None, drawing))
 
 
-def _wp(tag: str, **attrs) -> etree._Element:
+def _wp(tag: str, **attrs: object) -> etree._Element:
     node = etree.Element(f"{{{WP_NS}}}{tag}", nsmap={"wp": WP_NS})
     for key, value in attrs.items():
         node.set(key, str(value))
@@ -99,8 +102,12 @@ def _wp(tag: str, **attrs) -> etree._Element:
 
 
 def _graphic(image: Image, number: int) -> etree._Element:
-    a = lambda tag, **attrs: etree.Element(f"{{{A_NS}}}{tag}", {k: str(v) for k, v in attrs.items()}, nsmap={"a": A_NS})  # noqa: E731
-    pic = lambda tag, **attrs: etree.Element(f"{{{PIC_NS}}}{tag}", {k: str(v) for k, v in attrs.items()}, nsmap={"pic": PIC_NS})  # noqa: E731
+    def a(tag: str, **attrs: object) -> etree._Element:
+        return etree.Element(f"{{{A_NS}}}{tag}", {k: str(v) for k, v in attrs.items()}, nsmap={"a": A_NS})
+
+    def pic(tag: str, **attrs: object) -> etree._Element:
+        return etree.Element(f"{{{PIC_NS}}}{tag}", {k: str(v) for k, v in attrs.items()}, nsmap={"pic": PIC_NS})
+
     graphic = a("graphic")
     data = etree.SubElement(graphic, f"{{{A_NS}}}graphicData", uri=PIC_NS)
     picture = pic("pic")

@@ -9,6 +9,8 @@ its kind read from its tags (`congvan.docx.tags.fitting_kinds`).
 
 from __future__ import annotations
 
+from typing import Iterator, cast
+
 from lxml import etree
 
 from .package import REL_NS
@@ -39,7 +41,7 @@ def recorded_kind(parts: dict[str, bytes]) -> str | None:
         return None
     for prop in root.iter(f"{{{_CUSTOM_NS}}}property"):
         if prop.get("name") == PROPERTY:
-            value = "".join(prop.itertext()).strip()
+            value = "".join(cast(Iterator[str], prop.itertext())).strip()  # text of a parsed part is str
             return value or None
     return None
 
@@ -52,7 +54,8 @@ def with_kind(parts: list[tuple[str, bytes]], loai: str) -> list[tuple[str, byte
     if PART in content:
         root = etree.fromstring(content[PART])
     else:
-        root = etree.Element(f"{{{_CUSTOM_NS}}}Properties", nsmap={None: _CUSTOM_NS, "vt": _VT_NS})
+        # lxml takes None for the default namespace's prefix; lxml-stubs types the keys as str.
+        root = etree.Element(f"{{{_CUSTOM_NS}}}Properties", nsmap={None: _CUSTOM_NS, "vt": _VT_NS})  # type: ignore[dict-item]
     props = list(root.iter(f"{{{_CUSTOM_NS}}}property"))
     for prop in props:
         if prop.get("name") == PROPERTY:

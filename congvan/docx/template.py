@@ -16,13 +16,17 @@ import posixpath
 import zipfile
 from functools import lru_cache
 from pathlib import Path
+from typing import Any, cast
 
 from docx import Document
+from docx.document import Document as DocxDocument
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.section import _Header
 from docx.shared import Cm, Mm, Pt, Twips
+from docx.styles.style import CharacterStyle
 from lxml import etree
 
 from .. import kinds, nd30
@@ -32,7 +36,7 @@ from ..typeset.metrics import text_width_pt
 from .compiled import CompiledTemplate, TemplateFileError
 from .package import write_zip
 from .properties import with_kind
-from .styles import BY_KEY, KIND_STYLES, RULE_STYLE_ID, RULE_STYLE_NAME, STYLES, style_id
+from .styles import BY_KEY, KIND_STYLES, RULE_STYLE_ID, RULE_STYLE_NAME, STYLES, StyleSpec, style_id
 
 DEFAULT_TEMPLATE = Path(__file__).resolve().parent.parent / "templates" / "mac-dinh.docx"
 _ALIGN = {"center": WD_ALIGN_PARAGRAPH.CENTER, "left": WD_ALIGN_PARAGRAPH.LEFT, "justify": WD_ALIGN_PARAGRAPH.JUSTIFY}
@@ -45,7 +49,7 @@ _FIXED_CORE = (
 )
 
 
-def _set_font(rpr_owner, size: float) -> None:
+def _set_font(rpr_owner: CharacterStyle, size: float) -> None:
     font = rpr_owner.font
     font.name = nd30.FONT
     font.size = Pt(size)
@@ -64,7 +68,7 @@ def _set_font(rpr_owner, size: float) -> None:
 _KEPT_STOCK_STYLES = {"Normal", "DefaultParagraphFont", "TableNormal", "NoList", "Header", "HeaderChar", "Footer", "FooterChar"}
 
 
-def _prune_stock_styles(doc) -> None:
+def _prune_stock_styles(doc: DocxDocument) -> None:
     root = doc.styles.element
     for style in root.findall(qn("w:style")):
         if style.get(qn("w:styleId")) not in _KEPT_STOCK_STYLES:
@@ -79,7 +83,7 @@ def _prune_stock_styles(doc) -> None:
     defaults.find(qn("w:lang")).set(qn("w:val"), "vi-VN")
 
 
-def _add_styles(doc, layout: Layout, specs: tuple = STYLES) -> None:
+def _add_styles(doc: DocxDocument, layout: Layout, specs: tuple[StyleSpec, ...] = STYLES) -> None:
     _prune_stock_styles(doc)
     normal = doc.styles["Normal"]
     _set_font(normal, layout.co_chu.noi_dung)
@@ -125,7 +129,7 @@ def _add_styles(doc, layout: Layout, specs: tuple = STYLES) -> None:
     rule_style.paragraph_format.space_before = Pt(3)
 
 
-def _page_number(doc, header) -> None:
+def _page_number(doc: DocxDocument, header: _Header) -> None:
     # Phần I, Mục I.7: Arabic numerals, centred in the top margin, not on page 1.
     paragraph = header.paragraphs[0]
     paragraph.style = doc.styles[BY_KEY["so_trang"].name]
@@ -177,11 +181,11 @@ def rule(cell_width: int, length_pt: float) -> etree._Element:
     return wml.paragraph(RULE_STYLE_ID, indent={"left": side, "right": side}, borders=[wml.border("top", 6, 0)])
 
 
-def _text(key: str, text: str, **kwargs) -> etree._Element:
+def _text(key: str, text: str, **kwargs: Any) -> etree._Element:  # kwargs: those of wml.paragraph
     """A paragraph of component `key` holding `text` (with tags) as one run."""
     run = wml.run(text)
     # Spaces a tag may fill (a draft's blank number) must survive: keep them.
-    run.find(wml.w("t")).set(f"{{{wml.XML_NS}}}space", "preserve")
+    cast(etree._Element, run.find(wml.w("t"))).set(f"{{{wml.XML_NS}}}space", "preserve")  # a run of text has its w:t
     return wml.paragraph(style_id(key), [run], **kwargs)
 
 
@@ -253,7 +257,7 @@ def build_template_bytes(layout: Layout = DEFAULT_LAYOUT, kind: kinds.Kind = kin
     phụ lục in its body."""
     doc = Document()
     for paragraph in list(doc.paragraphs):
-        paragraph._p.getparent().remove(paragraph._p)
+        cast(etree._Element, paragraph._p.getparent()).remove(paragraph._p)  # a paragraph of the body
     _add_styles(doc, layout, STYLES if kind.vv else STYLES + KIND_STYLES)
     section = doc.sections[0]
     section.page_width, section.page_height = Mm(nd30.PAGE_WIDTH_MM), Mm(nd30.PAGE_HEIGHT_MM)
@@ -306,7 +310,7 @@ def load_template(path: Path | bytes | None = None, layout: Layout = DEFAULT_LAY
     return _compiled_default(layout)
 
 
-def template_label(template) -> str:
+def template_label(template: Path | bytes | None) -> str:
     """How errors name a template: its file, or "mẫu .docx (bytes)"."""
     return "mẫu .docx (bytes)" if isinstance(template, (bytes, bytearray)) else str(template)
 

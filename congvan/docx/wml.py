@@ -8,7 +8,7 @@ otherwise.
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Iterable
+from typing import Iterable, Mapping
 
 from lxml import etree
 from markupsafe import Markup, escape
@@ -26,7 +26,7 @@ def w(tag: str) -> str:
     return f"{{{W_NS}}}{tag}"
 
 
-def el(tag: str, attrs: dict | None = None, *children: etree._Element) -> etree._Element:
+def el(tag: str, attrs: Mapping[str, object] | None = None, *children: etree._Element | None) -> etree._Element:
     """`w:tag` with `w:`-prefixed attributes and children (written with the `w:` prefix)."""
     node = etree.Element(w(tag), {w(k): str(v) for k, v in attrs.items()} if attrs else None, nsmap=_NSMAP)
     node.extend(child for child in children if child is not None)
@@ -55,7 +55,7 @@ def run(text: str, bold: bool | None = None, italic: bool | None = None, size: f
     return r
 
 
-def runs_with_breaks(lines, bold: bool | None = None, italic: bool | None = None, size: float | None = None) -> list[etree._Element]:
+def runs_with_breaks(lines: Iterable[str], bold: bool | None = None, italic: bool | None = None, size: float | None = None) -> list[etree._Element]:
     """One run holding composed lines, a line break between each two."""
     r = _run_props(bold, italic, size)
     for i, line in enumerate(lines):
@@ -65,7 +65,7 @@ def runs_with_breaks(lines, bold: bool | None = None, italic: bool | None = None
     return [r]
 
 
-def text_with_breaks(lines) -> Markup:
+def text_with_breaks(lines: Iterable[str]) -> Markup:
     """Composed lines for a text tag inside a template's `w:t`: the text closes and
     reopens around each line break and non-breaking hyphen."""
     reopen = '<w:t xml:space="preserve">'
@@ -121,8 +121,8 @@ def paragraph(
     style: str,
     runs: Iterable[etree._Element] = (),
     *,
-    indent: dict | None = None,
-    spacing: dict | None = None,
+    indent: Mapping[str, object] | None = None,
+    spacing: Mapping[str, object] | None = None,
     jc: str | None = None,
     borders: Iterable[etree._Element] = (),
     keep_next: bool = False,

@@ -8,6 +8,7 @@ nhận beside the signature block, kept together on one page.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any, Callable, Sequence, cast
 from xml.sax.saxutils import escape
 
 from lxml import etree
@@ -58,7 +59,7 @@ class DocxWriter:
             "noi_nhan": signature_left, "nguoi_ky": self.text_width - signature_left,
             **compiled.block_widths,
         }
-        self._blocks: dict[tuple, Markup] = {}
+        self._blocks: dict[tuple[object, ...], Markup] = {}
 
     @property
     def template(self) -> CompiledTemplate:
@@ -108,7 +109,7 @@ class DocxWriter:
             raise ValueError("dữ liệu không có văn bản kèm theo (van_ban_kem_theo)")
         compiled = self.template_for(cv)
         alone = cv.model_copy(update={"phu_luc": [], "ban_sao": None, "lien_he": None, "xac_nhan": None})
-        numbered = _section_edits(False, True)
+        numbered = cast(Callable[[str, str], str], _section_edits(False, True))  # an appendix's edit is always one
         kem = cv.van_ban_kem_theo
 
         def edit(name: str, xml: str) -> str:
@@ -151,7 +152,8 @@ class DocxWriter:
     def _day(self, cv: CongVan) -> str:
         return ngay_thang_nam(cv.ngay.ngay, cv.ngay.thang, cv.ngay.nam, blank=self.layout.ngay_trong)
 
-    def context(self, cv: CongVan, images: list[Image] = (), compiled: CompiledTemplate | None = None, electronic: bool = False) -> dict:
+    def context(self, cv: CongVan, images: Sequence[Image] = (), compiled: CompiledTemplate | None = None,
+                electronic: bool = False) -> dict[str, object]:
         """The value of every tag a layout template may use (`congvan.docx.tags.TAGS`)."""
         compiled = compiled or self.template_for(cv)
         page = Frame(self.layout, self.text_width, compiled.section)
@@ -161,7 +163,7 @@ class DocxWriter:
         plan = self.header_plan(cv, frame)
         left = mm(plan.left_mm) if frame.movable else self.widths["co_quan"]
         right = mm(frame.total_mm) - left if frame.movable else self.widths["pham_vi_luu_hanh"]
-        context = {
+        context: dict[str, object] = {
             "cot_tieu_de": [left, right],
             "co_quan": self._block(("co_quan", plan.chu_quan, plan.ban_hanh, plan.rule_pt, left), lambda: self._co_quan(plan, left)),
             "co_quan_chu_quan": " ".join(cv.co_quan_chu_quan),
@@ -204,7 +206,7 @@ class DocxWriter:
         # A text never breaks a line inside a template's run: Word would show nothing.
         return {k: " ".join(v.split("\n")) if isinstance(v, str) and not isinstance(v, Markup) else v for k, v in context.items()}
 
-    def _block(self, key: tuple, build) -> Markup:
+    def _block(self, key: tuple[object, ...], build: Callable[[], list[etree._Element]]) -> Markup:
         """The XML of a block that `key` determines, built once: a mail merge or a
         web service repeats the agency, the recipients and the signer in every
         document. Bounded; only immutable strings are shared."""
@@ -215,7 +217,7 @@ class DocxWriter:
             hit = self._blocks[key] = xml(build())
         return hit
 
-    def _signer(self, cv: CongVan, images: list[Image]) -> Markup:
+    def _signer(self, cv: CongVan, images: Sequence[Image]) -> Markup:
         if images:  # placed images: built each time
             return xml(self._nguoi_ky(cv, images))
         signer = cv.nguoi_ky
@@ -223,12 +225,12 @@ class DocxWriter:
 
     # -- header (ô 1–5, 10, 11) -----------------------------------------------
 
-    def _p(self, key: str, text: str = "", **kwargs) -> etree._Element:
+    def _p(self, key: str, text: str = "", **kwargs: Any) -> etree._Element:  # kwargs: those of wml.paragraph
         runs = [run(text)] if text else []
         return paragraph(style_id(key), runs, **kwargs)
 
     def _size(self, key: str) -> float:
-        return getattr(self.layout.co_chu, key)
+        return cast(float, getattr(self.layout.co_chu, key))  # every size of CoChu is a float
 
     def _co_quan(self, plan: HeaderPlan, width: int) -> list[etree._Element]:
         out = [self._p("co_quan_chu_quan", line) for line in plan.chu_quan]
@@ -353,7 +355,7 @@ class DocxWriter:
         block = wml_table([left, self.text_width - left], [[self._noi_nhan(signed), self._nguoi_ky(signed, [])]], cant_split=True)
         return [*copy_block.header(cv, frame), block]
 
-    def _nguoi_ky(self, cv: CongVan, images: list[Image]) -> list[etree._Element]:
+    def _nguoi_ky(self, cv: CongVan, images: Sequence[Image]) -> list[etree._Element]:
         first = {"before": pt(SIGNATURE_SPACE_BEFORE_PT)}
         font = Font(self._size("quyen_han_chuc_vu"), bold=True)
         room = self._twips_pt(self.widths["nguoi_ky"])
@@ -404,7 +406,7 @@ def _has_landscape(cv: CongVan) -> bool:
     return any(isinstance(b, BodyTable) and b.bang.ngang for b in blocks)
 
 
-def _section_edits(landscape: bool, appendices: bool):
+def _section_edits(landscape: bool, appendices: bool) -> Callable[[str, str], str] | None:
     """What the body's last section needs: numbered from its first page after a
     landscape table; numbered from 1 again when it is the last phụ lục (III.1đ)."""
     if not landscape and not appendices:

@@ -6,26 +6,22 @@ template. The writer looks a component up here; it never branches on the kind.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Callable
+from typing import Protocol
 
 from lxml import etree
 
-from ...layout import Layout
 from ...model import CongVan
 from . import decision, form, table, title
+from .frame import Frame
+
+__all__ = ["BUILDERS", "Builder", "Frame", "closer"]
 
 
-@dataclass(frozen=True)
-class Frame:
-    """What a builder may know of the page: the layout and the text width (twips)."""
+class Builder(Protocol):
+    """(cv, frame, close) → paragraphs; `close`: the last one carries the closing mark."""
 
-    layout: Layout
-    text_width: int
-    section: etree._Element | None = None  # the document's page set-up (its body's w:sectPr)
+    def __call__(self, cv: CongVan, frame: Frame, close: bool = ...) -> list[etree._Element]: ...
 
-
-Builder = Callable[..., list[etree._Element]]  # (cv, frame, close) → paragraphs
 
 BUILDERS: dict[str, Builder] = {
     "tieu_de": title.build,
@@ -39,7 +35,7 @@ BUILDERS: dict[str, Builder] = {
 }
 
 
-def closer(cv) -> str | None:
+def closer(cv: CongVan) -> str | None:
     """The component whose last paragraph carries the closing mark: the last one of
     the kind that has content for this document."""
     present = {

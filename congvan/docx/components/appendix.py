@@ -9,16 +9,18 @@ agency's digital signature at the top of its first page (III.1c, III.1d)."""
 from __future__ import annotations
 
 import copy
+from typing import cast
 
 from lxml import etree
 
 from ...body import BodyTable, flatten, roman, spans
-from ...model import ky_so_time
+from ...model import CongVan, PhuLuc, ky_so_time
 from ...typeset import Font, compose_entry
 from ...vietnamese import ngay_thang_nam
 from ..styles import RULE_STYLE_ID, style_id
 from ..wml import border, el, paragraph, pt, run, runs_with_breaks, w
 from . import signature, table
+from .frame import Frame
 
 RULE_LENGTH_PT = 60  # the short rule under the heading, as Mẫu 2.1 draws it
 
@@ -41,11 +43,11 @@ def numbered_section(section: etree._Element) -> etree._Element:
 
 def _break(props: etree._Element) -> etree._Element:
     p = paragraph("Normal")
-    p.find(w("pPr")).append(props)
+    cast(etree._Element, p.find(w("pPr"))).append(props)  # wml.paragraph writes a pPr
     return p
 
 
-def _reference(cv, electronic: bool = False) -> str:
+def _reference(cv: CongVan, electronic: bool = False) -> str:
     kind = cv.kind.ten.split(" (")[0]
     agency = cv.ten_co_quan or " ".join(cv.co_quan_ban_hanh)
     if electronic:
@@ -56,39 +58,39 @@ def _reference(cv, electronic: bool = False) -> str:
     return f"(Kèm theo {kind} số {cv.so_ky_hieu} {day} của {agency})"
 
 
-def in_file(cv) -> list[tuple[int, object]]:
+def in_file(cv: CongVan) -> list[tuple[int, PhuLuc]]:
     """The phụ lục in the document's own file (Mẫu 2.1), with their numbers from 1."""
     return [(i, a) for i, a in enumerate(cv.phu_luc, 1) if not a.dien_tu]
 
 
-def own_files(cv) -> list[tuple[int, object]]:
+def own_files(cv: CongVan) -> list[tuple[int, PhuLuc]]:
     """The phụ lục issued as electronic files of their own (Mẫu 2.2)."""
     return [(i, a) for i, a in enumerate(cv.phu_luc, 1) if a.dien_tu]
 
 
-def file_end(cv, number: int) -> str:
+def file_end(cv: CongVan, number: int) -> str:
     """The end of the name of a phụ lục's own file: "-phu-luc", or "-phu-luc-II" when
     the document has two or more."""
     return "-phu-luc" + (f"-{roman(number)}" if len(cv.phu_luc) > 1 else "")
 
 
-def file_title(cv, number: int) -> str:
+def file_title(cv: CongVan, number: int) -> str:
     """The title of a phụ lục's own file (its DOCX and PDF properties): "Phụ lục II"
     and its name."""
     return " ".join(filter(None, (heading(cv, number), cv.phu_luc[number - 1].tieu_de)))
 
 
-def file_titles(cv) -> dict[str, str]:
+def file_titles(cv: CongVan) -> dict[str, str]:
     """The title of each phụ lục file of its own, by the end of its file's name."""
     return {file_end(cv, number): file_title(cv, number) for number, _ in own_files(cv)}
 
 
-def heading(cv, number: int) -> str:
+def heading(cv: CongVan, number: int) -> str:
     """"Phụ lục", and its Roman number when there are two or more (III.1a)."""
     return "Phụ lục" + (f" {roman(number)}" if len(cv.phu_luc) > 1 else "")
 
 
-def _appendix(cv, frame, number: int, appendix) -> list[etree._Element]:
+def _appendix(cv: CongVan, frame: Frame, number: int, appendix: PhuLuc) -> list[etree._Element]:
     out: list[etree._Element] = []
     # III.1b: "Phụ lục I" upright bold 14 pt; its title in capitals, bold (Normal is
     # in every template, the kinds' styles are not).
@@ -112,7 +114,7 @@ def _appendix(cv, frame, number: int, appendix) -> list[etree._Element]:
     return out
 
 
-def build(cv, frame, after_attached: bool = False) -> list[etree._Element]:
+def build(cv: CongVan, frame: Frame, after_attached: bool = False) -> list[etree._Element]:
     """The phụ lục of the document's own file, each in a section of its own."""
     listed = in_file(cv)
     if not listed or frame.section is None:
@@ -126,7 +128,7 @@ def build(cv, frame, after_attached: bool = False) -> list[etree._Element]:
     return out
 
 
-def build_file(cv, frame, number: int) -> list[etree._Element]:
+def build_file(cv: CongVan, frame: Frame, number: int) -> list[etree._Element]:
     """Mẫu 2.2: a phụ lục in an electronic file of its own, the place of the agency's
     digital signature at the top right of its first page (III.1d), then the phụ lục."""
     appendix = cv.phu_luc[number - 1]

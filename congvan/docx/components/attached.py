@@ -12,18 +12,20 @@ from __future__ import annotations
 
 import copy
 import math
+from typing import Any, Iterable, cast
 
 from lxml import etree
 
 from ...body import BodyTable, flatten, roman, spans
 from ...kinds.kem_theo import ATTACHED
-from ...model import ky_so_time
+from ...model import CongVan, Dieu, VanBanKemTheo, ky_so_time
 from ...typeset import Block, Font, compose, no_break_references
 from ...vietnamese import ngay_thang_nam
 from ..styles import RULE_STYLE_ID, style_id
 from ..wml import border, el, paragraph, pt, run, runs_with_breaks, w
 from . import decision, signature, table
 from .appendix import RULE_LENGTH_PT
+from .frame import Frame
 from .title import MAX_LINE_SHARE, SPACE_AFTER_RULE_PT, SPACE_BEFORE_PT, SPACE_BEFORE_RULE_PT
 
 # The bookmark on the paragraph that ends the decision: the electronic document,
@@ -32,7 +34,7 @@ MARK = "_VanBanKemTheo"
 REFERENCE_SIZE_PT = 14  # Phụ lục I, III.1c sets such a line 13–14 pt, italic
 
 
-def reference(cv, electronic: bool = False) -> str:
+def reference(cv: CongVan, electronic: bool = False) -> str:
     """'(Kèm theo Quyết định số 125/QĐ-UBND ngày 05 tháng 3 năm 2024 của …)'; the
     electronic document leaves the number and the date blank (Mẫu 1.3, note 2)."""
     blank = ATTACHED.blank
@@ -64,13 +66,13 @@ def _opening(section: etree._Element) -> etree._Element:
     """The paragraph that ends the decision's section (the attached document starts a
     page of its own), marked for the electronic file's cut."""
     p = paragraph("Normal")
-    p.find(w("pPr")).append(copy.deepcopy(section))
+    cast(etree._Element, p.find(w("pPr"))).append(copy.deepcopy(section))  # wml.paragraph writes a pPr
     p.append(el("bookmarkStart", {"id": 0, "name": MARK}))
     p.append(el("bookmarkEnd", {"id": 0}))
     return p
 
 
-def _centred(key: str, lines, **kwargs) -> etree._Element:
+def _centred(key: str, lines: Iterable[str], **kwargs: Any) -> etree._Element:  # kwargs: those of wml.paragraph
     return paragraph(style_id(key), runs_with_breaks(lines), jc="center", keep_next=True, **kwargs)
 
 
@@ -80,7 +82,7 @@ def _heading(label: str, title: str) -> list[etree._Element]:
             paragraph(style_id("phan"), [run(title.upper(), bold=True)], jc="center", keep_next=True, spacing={"after": pt(6)})]
 
 
-def _content(kem, frame) -> list[etree._Element]:
+def _content(kem: VanBanKemTheo, frame: Frame) -> list[etree._Element]:
     out: list[etree._Element] = []
     if kem.noi_dung:
         for item in flatten(kem.noi_dung, True):
@@ -91,15 +93,16 @@ def _content(kem, frame) -> list[etree._Element]:
                     for s in spans(item.text)]
             out.append(paragraph(style_id(item.style), runs))
         return out
-    groups = [(None, None, kem.dieu)] if kem.dieu else []
+    # (chapter heading, section heading, articles): "Chương I|title", "Mục 1|title" or None.
+    groups: list[tuple[str | None, str | None, list[Dieu]]] = [(None, None, kem.dieu)] if kem.dieu else []
     for i, chapter in enumerate(kem.chuong, 1):
         if chapter.dieu:
             groups.append((f"Chương {roman(i)}|{chapter.tieu_de}", None, chapter.dieu))
         for j, section in enumerate(chapter.muc, 1):
             groups.append((f"Chương {roman(i)}|{chapter.tieu_de}" if j == 1 else None, f"Mục {j}|{section.tieu_de}", section.dieu))
     number = 1
-    for g, (chapter, section, items) in enumerate(groups):
-        for head in (chapter, section):
+    for g, (chapter_head, section_head, items) in enumerate(groups):
+        for head in (chapter_head, section_head):
             if head:
                 out += _heading(*head.split("|", 1))
         out += decision.articles(items, frame, close=g == len(groups) - 1, start=number)
@@ -107,7 +110,7 @@ def _content(kem, frame) -> list[etree._Element]:
     return out
 
 
-def build(cv, frame, header: etree._Element, electronic: bool = False) -> list[etree._Element]:
+def build(cv: CongVan, frame: Frame, header: etree._Element, electronic: bool = False) -> list[etree._Element]:
     """The attached document, after the decision; `header`: its agency and Quốc hiệu
     block, composed by the writer as the decision's own."""
     kem = cv.van_ban_kem_theo
@@ -121,7 +124,8 @@ def build(cv, frame, header: etree._Element, electronic: bool = False) -> list[e
         signed = f"Số: {cv.so_ky_hieu}; {ky_so_time(kem.thoi_gian_ky)}" if kem.thoi_gian_ky is not None else None
         out.append(signature.place(signed))
     out.append(header)
-    out.append(paragraph(style_id("ten_loai"), [run(kem.kind.ten_loai)], jc="center", keep_next=True,
+    # Every kind a decision may carry has its tên loại (congvan.kinds.kem_theo).
+    out.append(paragraph(style_id("ten_loai"), [run(cast(str, kem.kind.ten_loai))], jc="center", keep_next=True,
                          spacing={"before": pt(SPACE_BEFORE_PT), "after": 0}))
     font = Font(layout.co_chu.trich_yeu_ten_loai, bold=True)
     text = no_break_references(kem.trich_yeu)

@@ -5,15 +5,17 @@ and the opening of a Công điện, "<sender> điện:" over its dashed recipien
 from __future__ import annotations
 
 import string
+from typing import cast
 
 from lxml import etree
 
 from ...body import close_body, spans
-from ...model import Ngay
+from ...model import CongVan, Ngay
 from ...typeset import Block, Font, compose
 from ...vietnamese import ngay_thang_nam
 from ..styles import style_id
 from ..wml import paragraph, pt, run, runs_with_breaks, table
+from .frame import Frame
 
 # Mẫu 1.10's confirmation block: the sample sets it smaller than the signer's title.
 XAC_NHAN_SIZE_PT = 13
@@ -22,7 +24,7 @@ XAC_NHAN_SPACE_BEFORE_PT = 18
 _FORMATTER = string.Formatter()
 
 
-def _text(value) -> str | None:
+def _text(value: object) -> str | None:
     if value is None:
         return None
     if isinstance(value, Ngay):
@@ -32,7 +34,7 @@ def _text(value) -> str | None:
     return str(value).strip() or None
 
 
-def values(cv) -> dict[str, str | None]:
+def values(cv: CongVan) -> dict[str, str | None]:
     """What the form's `{fields}` stand for."""
     kind = cv.kind
     part = getattr(cv, kind.form_data) if kind.form_data else None
@@ -44,7 +46,7 @@ def values(cv) -> dict[str, str | None]:
     return out
 
 
-def _lines(templates: tuple[str, ...], filled: dict) -> list[str]:
+def _lines(templates: tuple[str, ...], filled: dict[str, str | None]) -> list[str]:
     out = []
     for template in templates:
         names = [name for _, name, _, _ in _FORMATTER.parse(template) if name]
@@ -60,24 +62,25 @@ def _paragraphs(lines: list[str], close: bool) -> list[etree._Element]:
             for line in lines]
 
 
-def form(cv, frame, close: bool = False) -> list[etree._Element]:
+def form(cv: CongVan, frame: Frame, close: bool = False) -> list[etree._Element]:
     return _paragraphs(_lines(cv.kind.form, values(cv)), close)
 
 
-def form_end(cv, frame, close: bool = True) -> list[etree._Element]:
+def form_end(cv: CongVan, frame: Frame, close: bool = True) -> list[etree._Element]:
     return _paragraphs(_lines(cv.kind.form_end, values(cv)), close)
 
 
-def dien(cv, frame, close: bool = False) -> list[etree._Element]:
+def dien(cv: CongVan, frame: Frame, close: bool = False) -> list[etree._Element]:
     """Mẫu 1.6: "<cơ quan, chức danh> điện:", then "- <nơi nhận điện>;" a line each."""
-    out = [paragraph(style_id("noi_dung"), [run(cv.dien, bold=True), run(" điện:")], keep_next=True)]
+    # `dien` is required of a công điện (CongVan checks it).
+    out = [paragraph(style_id("noi_dung"), [run(cast(str, cv.dien), bold=True), run(" điện:")], keep_next=True)]
     items = [item.strip().lstrip("-–+• ").rstrip(" ;,.") for item in cv.kinh_gui if item.strip()]
     for i, item in enumerate(items):
         out.append(paragraph(style_id("noi_dung"), [run(f"- {item}" + ("." if i == len(items) - 1 else ";"))], keep_next=True))
     return out
 
 
-def xac_nhan(cv, frame) -> list[etree._Element]:
+def xac_nhan(cv: CongVan, frame: Frame) -> list[etree._Element]:
     """Mẫu 1.10: under the signer, on the left half of the page (under Nơi nhận), the
     heading "Xác nhận của …" (bold), "(Chữ ký, dấu)" (italic), room to sign, the name."""
     if cv.xac_nhan is None or not cv.kind.xac_nhan:

@@ -16,6 +16,8 @@ written as the decree sets it: Times New Roman, lower case, upright, 10 pt, blac
 
 from __future__ import annotations
 
+from typing import cast
+
 from lxml import etree
 
 from ... import nd30
@@ -33,7 +35,8 @@ def place(text: str | None) -> etree._Element:
     p = paragraph("Normal", runs, jc="right", spacing={"after": pt(SPACE_AFTER_PT)}, keep_next=True)
     if not text:
         # An empty paragraph takes the height of its mark: 10 pt, as the text would.
-        p.find(el("pPr").tag).append(el("rPr", None, el("sz", {"val": round(size * 2)}), el("szCs", {"val": round(size * 2)})))
+        cast(etree._Element, p.find(el("pPr").tag)).append(  # wml.paragraph writes a pPr
+            el("rPr", None, el("sz", {"val": round(size * 2)}), el("szCs", {"val": round(size * 2)})))
     p.insert(1, el("bookmarkStart", {"id": BOOKMARK_ID, "name": BOOKMARK}))
     p.insert(2, el("bookmarkEnd", {"id": BOOKMARK_ID}))
     return p

@@ -8,14 +8,17 @@ from __future__ import annotations
 
 import copy
 from decimal import Decimal
+from typing import cast
 
 from lxml import etree
 
 from ... import nd30
+from ...model import Bang
 from ...typeset import text_width_pt
 from ...tables import is_row_number, number
 from ...vietnamese import format_number
 from ..wml import el, mm, paragraph, pt, run, runs_with_breaks, w
+from .frame import Frame
 
 # The decree does not size the text of tables; one step under the body, as
 # agencies' tables commonly are.
@@ -25,7 +28,7 @@ SLACK_PT = 3  # under the cell width, so Word and LibreOffice never break a fitt
 TOTAL_LABEL = "Tổng cộng"
 
 
-def _columns(bang) -> list[str]:
+def _columns(bang: Bang) -> list[str]:
     """'number', 'row' (a row-number column) or 'text', per column."""
     kinds = []
     for i, header in enumerate(bang.cot):
@@ -39,7 +42,7 @@ def _columns(bang) -> list[str]:
     return kinds
 
 
-def _totals(bang, kinds: list[str]) -> dict[int, str] | None:
+def _totals(bang: Bang, kinds: list[str]) -> dict[int, str] | None:
     if not bang.tong:
         return None
     wanted = [i for i, k in enumerate(kinds) if k == "number"] if bang.tong is True else [bang.cot.index(n) for n in bang.tong]
@@ -84,7 +87,7 @@ def _row(cells: list[etree._Element], header: bool = False) -> etree._Element:
     return el("tr", None, props, *cells)
 
 
-def _table(bang, available: int) -> etree._Element:
+def _table(bang: Bang, available: int) -> etree._Element:
     kinds = _columns(bang)
     totals = _totals(bang, kinds)
     body = [[format_number(c) if k == "number" and c.strip() else c for c, k in zip(row, kinds)] for row in bang.rows]
@@ -122,34 +125,37 @@ def _section_break(section: etree._Element, landscape: bool) -> etree._Element:
     props = copy.deepcopy(section)
     if landscape:
         size = props.find(w("pgSz"))
-        width, height = size.get(w("w")), size.get(w("h"))
-        size.set(w("w"), height)
-        size.set(w("h"), width)
-        size.set(w("orient"), "landscape")
+        # A template's page set-up without its size (Word always writes one) stays as it is.
+        width, height = (size.get(w("w")), size.get(w("h"))) if size is not None else (None, None)
+        if size is not None and width is not None and height is not None:
+            size.set(w("w"), height)
+            size.set(w("h"), width)
+            size.set(w("orient"), "landscape")
         # Not the first page of the document: its page number shows (Phần I, Mục I.7).
         for title_page in props.findall(w("titlePg")):
             props.remove(title_page)
     p = paragraph("Normal")
-    p.find(w("pPr")).append(props)
+    cast(etree._Element, p.find(w("pPr"))).append(props)  # wml.paragraph writes a pPr
     return p
 
 
-def build(bang, frame) -> list[etree._Element]:
-    landscape = bang.ngang and frame.section is not None
+def build(bang: Bang, frame: Frame) -> list[etree._Element]:
+    # A wide table sits on a landscape section of its own, with the document's page set-up.
+    section = frame.section if bang.ngang else None
     width = frame.text_width
-    if landscape:
+    if section is not None:
         le = frame.layout.le_trang
         width = mm(nd30.PAGE_HEIGHT_MM - le.left - le.right)
     out = []
-    if landscape:
-        out.append(_section_break(frame.section, landscape=False))
+    if section is not None:
+        out.append(_section_break(section, landscape=False))
     if bang.tieu_de:
         out.append(paragraph("Normal", [run(bang.tieu_de, bold=True)], jc="center", keep_next=True, spacing={"before": pt(6), "after": pt(6)}))
     if bang.don_vi:
         out.append(paragraph("Normal", [run(bang.don_vi, italic=True, size=SIZE_PT)], jc="right", keep_next=True, spacing={"after": pt(6)}))
     out.append(_table(bang, width))
-    if landscape:
-        out.append(_section_break(frame.section, landscape=True))
+    if section is not None:
+        out.append(_section_break(section, landscape=True))
     else:
         out.append(paragraph("Normal", spacing={"after": pt(3)}))  # Word needs a paragraph between tables
     return out

@@ -8,11 +8,15 @@ the rule is sized from the lines as they will be printed.
 
 from __future__ import annotations
 
+from typing import Any, cast
+
 from lxml import etree
 
+from ...model import CongVan
 from ...typeset import Block, Font, compose, no_break_references, widest
 from ..styles import RULE_STYLE_ID, style_id
 from ..wml import border, paragraph, pt, run, runs_with_breaks
+from .frame import Frame
 
 # A blank line between the header and the title, as the samples of Phụ lục III show.
 SPACE_BEFORE_PT = 18
@@ -23,17 +27,18 @@ SPACE_AFTER_RULE_PT = 12
 MAX_LINE_SHARE = 0.8
 
 
-def _lines_paragraph(key: str, lines: list[str], **kwargs) -> etree._Element:
+def _lines_paragraph(key: str, lines: list[str], **kwargs: Any) -> etree._Element:  # kwargs: those of wml.paragraph
     return paragraph(style_id(key), runs_with_breaks(lines), jc="center", keep_next=True, **kwargs)
 
 
-def build(cv, frame, close: bool = False) -> list[etree._Element]:
+def build(cv: CongVan, frame: Frame, close: bool = False) -> list[etree._Element]:
     kind = cv.kind
+    ten_loai = cast(str, kind.ten_loai)  # every kind with this component has its tên loại
     layout = frame.layout
-    out = [paragraph(style_id("ten_loai"), [run(kind.ten_loai)], jc="center", keep_next=True,
+    out = [paragraph(style_id("ten_loai"), [run(ten_loai)], jc="center", keep_next=True,
                      spacing={"before": pt(SPACE_BEFORE_PT), "after": 0})]
     font = Font(layout.co_chu.trich_yeu_ten_loai, bold=True)
-    longest = widest([kind.ten_loai], Font(layout.co_chu.ten_loai, bold=True))
+    longest = widest([ten_loai], Font(layout.co_chu.ten_loai, bold=True))
     if cv.trich_yeu:
         # The fewest even lines in a short block (congvan.typeset), so the rule is
         # sized from the lines as printed.
