@@ -7,8 +7,9 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Sequence
 
-from .reader import UnreadableDocx, read_docx
+from .reader import DocxView, UnreadableDocx, read_docx
 from .report import Finding, Report
 from .rules import check_view
 
@@ -29,11 +30,12 @@ def unreadable_part(exc: Exception) -> str:
     return f"một phần của tệp không đọc được như văn bản Word ({type(exc).__name__}); các tệp khác vẫn được kiểm tra"
 
 
-def check_many(sources: list, names: list | None = None, *, lay_out: bool = False) -> list[Report | UnreadableDocx]:
+def check_many(sources: Sequence[str | Path | bytes], names: Sequence[str | None] | None = None, *,
+               lay_out: bool = False) -> list[Report | UnreadableDocx]:
     """check_docx for many files, laid out together (one LibreOffice run); a file
     that cannot be read gives its UnreadableDocx in its place."""
     names = names or [None] * len(sources)
-    views: list = []
+    views: list[DocxView | UnreadableDocx] = []
     datas: list[bytes] = []
     for source in sources:
         try:
@@ -51,7 +53,8 @@ def check_many(sources: list, names: list | None = None, *, lay_out: bool = Fals
         from .laidout import lay_out as run  # the PDF engine imports the writer
 
         pages = run(datas)
-    out, laid = [], iter(pages or [])
+    out: list[Report | UnreadableDocx] = []
+    laid = iter(pages or [])
     for source, name, view in zip(sources, names, views):
         if isinstance(view, UnreadableDocx):
             out.append(view)

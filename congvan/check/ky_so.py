@@ -12,10 +12,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from .. import nd30
 from .parts import items_of, norm
 from .reader import DocxView, Para
+
+if TYPE_CHECKING:
+    from .rules import Checker  # which imports this module
 
 COPY = re.compile(r"^(?P<form>SAO Y|SAO LỤC|TRÍCH SAO)\s*;\s*(?P<agency>[^;]+?)\s*;\s*(?P<time>.+)$", re.IGNORECASE)
 APPENDIX = re.compile(r"^Số\s*:\s*(?P<so>[^;]+?)\s*;\s*(?P<time>.+)$")
@@ -69,7 +73,7 @@ def appendix_file(view: DocxView) -> AppendixFile | None:
     return out
 
 
-def check_stamp(c, para: Para, section: str) -> None:
+def check_stamp(c: Checker, para: Para, section: str) -> None:
     """The information in Times New Roman, lower case, upright, 10 pt, at the right;
     the time of signing with Vietnam's zone (ISO 8601)."""
     rule = nd30.KY_SO
@@ -87,14 +91,14 @@ def check_stamp(c, para: Para, section: str) -> None:
               f"(«05/03/2024; 09:15:30+07:00»), không phải «{match['time']}»", section, para)
 
 
-def check_copy_stamp(c) -> None:
+def check_copy_stamp(c: Checker) -> None:
     """Mẫu 3.2: the copying agency's signature, if its information is printed."""
     found = stamp(c.view)
     if found is not None:
         check_stamp(c, found, nd30.KY_SO_COPY_SECTION)
 
 
-def check_appendix_file(c, parts: AppendixFile) -> None:
+def check_appendix_file(c: Checker, parts: AppendixFile) -> None:
     """Mẫu 2.2: the heading, title and reference of III.1b–c, the signature of III.1d."""
     heading = parts.heading
     if heading.size is not None and heading.size != 14:

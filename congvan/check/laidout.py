@@ -15,7 +15,7 @@ import unicodedata
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pdfplumber
 from docx.oxml.ns import qn
@@ -66,8 +66,9 @@ def key(text: str) -> str:
     return "".join(text.split()).upper()
 
 
-def _lines(words: list[dict]) -> list[Line]:
-    rows: list[list[dict]] = []
+def _lines(words: list[dict[str, Any]]) -> list[Line]:
+    """Words as pdfplumber gives them (dicts of text, x0, x1, top, bottom) set in lines."""
+    rows: list[list[dict[str, Any]]] = []
     for word in sorted(words, key=lambda w: (round(w["bottom"]), w["x0"])):
         if rows and abs(rows[-1][0]["bottom"] - word["bottom"]) < 2:
             rows[-1].append(word)
@@ -77,13 +78,14 @@ def _lines(words: list[dict]) -> list[Line]:
     for row in rows:
         row.sort(key=lambda w: w["x0"])
         segment = [row[0]]
-        for word in row[1:] + [None]:
-            if word is not None and word["x0"] - segment[-1]["x1"] < COLUMN_GAP:
-                segment.append(word)
+        for after in [*row[1:], None]:
+            if after is not None and after["x0"] - segment[-1]["x1"] < COLUMN_GAP:
+                segment.append(after)
                 continue
             out.append(Line(" ".join(w["text"] for w in segment), segment[0]["x0"], segment[-1]["x1"],
                             min(w["top"] for w in segment), max(w["bottom"] for w in segment)))
-            segment = [word]
+            if after is not None:
+                segment = [after]
     return sorted(out, key=lambda line: (round(line.top), line.x0))
 
 
@@ -126,14 +128,15 @@ def _grid_from_cells(blob: bytes) -> bytes:
         row = tbl.find(qn("w:tr"))
         if row is None or not cols:
             continue
-        widths = []
+        widths: list[str] = []
         for tc in row.findall(qn("w:tc")):
             w = tc.find(f"{qn('w:tcPr')}/{qn('w:tcW')}")
             span = tc.find(f"{qn('w:tcPr')}/{qn('w:gridSpan')}")
-            if w is None or w.get(qn("w:type"), "dxa") != "dxa" or span is not None:
+            width = w.get(qn("w:w")) if w is not None else None
+            if w is None or w.get(qn("w:type"), "dxa") != "dxa" or span is not None or width is None:
                 widths = []
                 break
-            widths.append(w.get(qn("w:w")))
+            widths.append(width)
         if len(widths) == len(cols) and [c.get(qn("w:w")) for c in cols] != widths:
             for col, width in zip(cols, widths):
                 col.set(qn("w:w"), width)

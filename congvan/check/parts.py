@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from typing import Callable
 
 from .. import kinds, nd30
 from ..kinds import Kind
@@ -171,7 +172,7 @@ def side(p: Para, text_width: float, anchors: set[int]) -> str:
     return "L"
 
 
-def _rule_after(items: list[Para], start: int, column: str, sides: dict) -> float | None:
+def _rule_after(items: list[Para], start: int, column: str, sides: dict[int, str]) -> float | None:
     """The rule under item `start`: drawn from the line itself, or the first rule in
     its column before the column's next line of text."""
     head = items[start]
@@ -191,7 +192,9 @@ def find_parts(view: DocxView) -> Parts:
     items = items_of(view)
     parts = Parts()
     texts = [p for p in items if p.text.strip() and p.rule_mm is None]
-    first = lambda test, pool=texts: next((p for p in pool if test(p)), None)  # noqa: E731
+
+    def first(test: Callable[[Para], bool], pool: list[Para] = texts) -> Para | None:
+        return next((p for p in pool if test(p)), None)
 
     qh = nd30.QUOC_HIEU
     parts.quoc_hieu = first(lambda p: norm(p.text).upper() == qh)
@@ -330,7 +333,7 @@ def find_parts(view: DocxView) -> Parts:
             signer = body[close + 1:] + signer
             body = body[:close + 1]
         elif close is None:
-            tail = []
+            tail: list[Para] = []
             for p in reversed(body):
                 if p.align in ("center", "right") or p.left_mm > 0.4 * width:
                     tail.insert(0, p)

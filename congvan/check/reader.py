@@ -14,9 +14,11 @@ import io
 import re
 import zipfile
 from dataclasses import dataclass, field
-from typing import Callable
+from pathlib import Path
+from typing import Callable, Sequence, TypeVar, cast
 
 from docx import Document
+from docx.document import Document as DocxDocument
 from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
 from lxml import etree
@@ -26,6 +28,8 @@ from ..explain import os_reason
 from ..limits import current
 from ..resources import zip_problem
 from ..typeset.metrics import text_width_pt
+
+T = TypeVar("T")
 
 EMU_PER_MM = 36000
 TWIPS_PER_PT = 20
@@ -67,15 +71,15 @@ class Run:
     superscript: bool = False  # a footnote mark or index: not the line's formatting
 
 
-def _majority(runs: list[Run], attr: str):
+def _majority(runs: list[Run], value_of: Callable[[Run], T]) -> T | None:
     """The value most visible characters carry (footnote marks and spaces aside)."""
-    weights: dict = {}
+    weights: dict[T, int] = {}
     for run in runs:
         if run.superscript:
             continue
         n = sum(1 for ch in run.text if not ch.isspace())
         if n:
-            value = getattr(run, attr)
+            value = value_of(run)
             weights[value] = weights.get(value, 0) + n
     if not weights:
         return None
@@ -113,19 +117,19 @@ class Para:
 
     @property
     def size(self) -> float | None:
-        return _majority(self.runs, "size")
+        return _majority(self.runs, lambda run: run.size)
 
     @property
     def bold(self) -> bool:
-        return bool(_majority(self.runs, "bold"))
+        return bool(_majority(self.runs, lambda run: run.bold))
 
     @property
     def italic(self) -> bool:
-        return bool(_majority(self.runs, "italic"))
+        return bool(_majority(self.runs, lambda run: run.italic))
 
     @property
     def font(self) -> str | None:
-        return _majority(self.runs, "font")
+        return _majority(self.runs, lambda run: run.font)
 
     @property
     def rule_mm(self) -> float | None:
@@ -158,10 +162,12 @@ class Para:
         typed without a table keeps its two columns in one line."""
         if "\t" not in self.text.strip("\t ") and not self.text.startswith("\t"):
             return [self]
-        out, runs, x, tab = [], [], 0.0, 0
+        out: list[Para] = []
+        runs: list[Run] = []
+        x, tab = 0.0, 0
         stops = self.tab_stops_mm or []
 
-        def flush():
+        def flush() -> None:
             text = "".join(r.text for r in runs)
             if text.strip():
                 piece = Para(**{**self.__dict__, "text": text, "runs": list(runs)})
@@ -215,7 +221,7 @@ class DocxView:
 
 
 class _Styles:
-    def __init__(self, doc) -> None:
+    def __init__(self, doc: DocxDocument) -> None:
         root = doc.styles.element
         self.by_id = {s.get(qn("w:styleId")): s for s in root.findall(qn("w:style"))}
         defaults = root.find(qn("w:docDefaults"))
@@ -242,7 +248,7 @@ class _Styles:
         return node.get(qn("w:val")) if node is not None else ""
 
 
-def _first(sources: list[etree._Element | None], getter: Callable) -> object:
+def _first(sources: Sequence[etree._Element | None], getter: Callable[[etree._Element], T | None]) -> T | None:
     for source in sources:
         if source is None:
             continue
@@ -250,6 +256,12 @@ def _first(sources: list[etree._Element | None], getter: Callable) -> object:
         if value is not None:
             return value
     return None
+
+
+def _val(node: etree._Element, tag: str) -> str | None:
+    """The w:val of the child `tag` of `node`, when it has one."""
+    child = node.find(qn(tag))
+    return child.get(qn("w:val")) if child is not None else None
 
 
 def _on(node: etree._Element | None, tag: str) -> bool | None:
@@ -344,7 +356,7 @@ def _shapes(p: etree._Element) -> list[float]:
         if not _own(extent, p):
             continue
         cx, cy = int(extent.get("cx", 0)), int(extent.get("cy", 0))
-        drawing = extent.getparent()
+        drawing = cast(etree._Element, extent.getparent())  # an extent lies in its drawing
         geom = next(drawing.iter(A_GEOM), None)
         is_line = geom is not None and geom.get("prst") in ("line", "straightConnector1")
         if cx > 0 and (is_line or cy <= 0.8 * EMU_PER_MM) and not list(drawing.iter(qn("w:txbxContent"))):
@@ -394,7 +406,7 @@ def _read_paragraph(p: etree._Element, styles: _Styles, index: int, part: str, w
         rstyle = rpr.find(qn("w:rStyle")) if rpr is not None else None
         rchain = styles.chain(rstyle.get(qn("w:val"))) if rstyle is not None else []
         sources = [rpr] + [s.find(qn("w:rPr")) for s in rchain] + r_para
-        vert = _first(sources, lambda n: n.find(qn("w:vertAlign")).get(qn("w:val")) if n.find(qn("w:vertAlign")) is not None else None)
+        vert = _first(sources, lambda n: _val(n, "w:vertAlign"))
         runs.append(Run(
             text,
             _first(sources, _size),
@@ -403,8 +415,8 @@ def _read_paragraph(p: etree._Element, styles: _Styles, index: int, part: str, w
             font_family(_first(sources, _font)),
             vert in ("superscript", "subscript"),
         ))
-    align = _first(p_sources, lambda n: n.find(qn("w:jc")).get(qn("w:val")) if n.find(qn("w:jc")) is not None else None)
-    align = {"start": "left", "end": "right", "justify": "both"}.get(align, align)
+    align = _first(p_sources, lambda n: _val(n, "w:jc"))
+    align = {"start": "left", "end": "right", "justify": "both"}.get(align, align) if align is not None else None
     first = _first(p_sources, _first_line)
     after = _first(p_sources, lambda n: _spacing(n, "w:after"))
     before = _first(p_sources, lambda n: _spacing(n, "w:before"))
@@ -537,13 +549,13 @@ class _Walker:
     def __init__(self, styles: _Styles, out: list[Para]) -> None:
         self.styles, self.out, self.tables = styles, out, 0
 
-    def add(self, p: etree._Element, width: float, cell=None) -> Para:
+    def add(self, p: etree._Element, width: float, cell: tuple[int, int, int] | None = None) -> Para:
         para = _read_paragraph(p, self.styles, len(self.out), "body", width)
         para.cell = cell
         self.out.append(para)
         return para
 
-    def body(self, container: etree._Element, width: float, cell=None) -> None:
+    def body(self, container: etree._Element, width: float, cell: tuple[int, int, int] | None = None) -> None:
         for child in container:
             if child.tag == qn("w:p"):
                 self.add(child, width, cell)
@@ -554,11 +566,11 @@ class _Walker:
                 content = child.find(qn("w:sdtContent"))
                 self.body(content if content is not None else child, width, cell)
 
-    def text_boxes(self, p: etree._Element, cell) -> None:
+    def text_boxes(self, p: etree._Element, cell: tuple[int, int, int] | None) -> None:
         """The paragraphs of text boxes anchored to `p` (a header laid out in boxes):
         each placed at its box's offset from the column, in the box's width."""
         for box in p.iter(qn("w:txbxContent")):
-            if not _own(box.getparent(), p):  # a fallback copy, or a box inside a box
+            if not _own(cast(etree._Element, box.getparent()), p):  # a fallback copy, or a box inside a box
                 continue
             x, width = _box_place(box)
             first = len(self.out)
@@ -567,7 +579,7 @@ class _Walker:
                 if para.x_mm is None:
                     para.x_mm = x
 
-    def table(self, tbl: etree._Element, width: float, outer=None) -> None:
+    def table(self, tbl: etree._Element, width: float, outer: tuple[int, int, int] | None = None) -> None:
         grid = [(_twips_mm(col) or 0.0) for col in tbl.findall(f"{qn('w:tblGrid')}/{qn('w:gridCol')}")]
         rows = tbl.findall(qn("w:tr"))
         cells = [tc for tr in rows for tc in tr.findall(qn("w:tc"))]
@@ -589,7 +601,7 @@ class _Walker:
             for c, tc in enumerate(tr.findall(qn("w:tc"))):
                 tcpr = tc.find(qn("w:tcPr"))
                 span_node = tcpr.find(qn("w:gridSpan")) if tcpr is not None else None
-                span = int(span_node.get(qn("w:val"))) if span_node is not None else 1
+                span = int(span_node.get(qn("w:val"), "1")) if span_node is not None else 1
                 cell_width = _twips_mm(tcpr.find(qn("w:tcW")) if tcpr is not None else None)
                 if not cell_width:
                     cell_width = sum(grid[column:column + span]) or width / max(1, len(tr.findall(qn("w:tc"))))
@@ -604,7 +616,7 @@ class _Walker:
                     texts[-1].borders.add("bottom")  # a cell's bottom border under its last line
 
 
-def _read_bounded(path) -> bytes:
+def _read_bounded(path: str | Path) -> bytes:
     with open(path, "rb") as handle:
         return handle.read(current().docx_bytes + 1)  # one byte past the limit says it is too big
 
@@ -634,7 +646,7 @@ def _transitional(data: bytes) -> bytes:
     return out.getvalue()
 
 
-def read_docx(source) -> DocxView:
+def read_docx(source: str | Path | bytes) -> DocxView:
     """Read a .docx (a path or bytes); UnreadableDocx when it is not one."""
     try:
         data = source if isinstance(source, bytes) else _read_bounded(source)

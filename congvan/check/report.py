@@ -48,7 +48,7 @@ class Report:
     def errors(self) -> set[str]:
         return {f.rule for f in self.findings if f.severity == "error"}
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, object]:
         return {
             "file": self.source,
             "kind": self.kind,

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import math
 import re
+from typing import cast
 
 from .. import kinds, nd30, rulebook
+from ..kinds import Kind
 from ..typeset.metrics import text_width_pt
 from . import ky_so, laidout
 from .parts import AUTHORITY, NGAY, OTHER_KINDS, SO, Parts, find_parts, has_blanks, is_title, norm
@@ -41,7 +43,7 @@ def mm(value: float) -> str:
 class Checker:
     """Collects the findings of one document."""
 
-    def __init__(self, view: DocxView, source: str, laid_out: list | None = None) -> None:
+    def __init__(self, view: DocxView, source: str, laid_out: list[laidout.Page] | None = None) -> None:
         self.view = view
         self.report = Report(source)
         self.parts = find_parts(view)
@@ -51,11 +53,15 @@ class Checker:
         if laid_out:
             self.pages = len(laid_out)
 
-    def laid_line(self, para: Para | None):
+    def laid_line(self, para: Para | None) -> laidout.Line | None:
         """The line of the laid-out first page holding `para`'s text, if laid out."""
         if not self.laid_out or para is None:
             return None
         return laidout.find_line(self.laid_out, norm(para.text))
+
+    def laid_rule(self, line: laidout.Line) -> float | None:
+        """The length (mm) of the rule drawn under a line of the laid-out first page."""
+        return self.laid_out[0].rule_under(line) if self.laid_out else None
 
     def _estimate_pages(self) -> dict[int, int]:
         """The page of each body paragraph: from the breaks Word left where it
@@ -64,7 +70,7 @@ class Checker:
         rendered = any(p.rendered_breaks for p in body)
         page_height = (self.view.page.height_mm - self.view.page.margins_mm.get("top", 20) - self.view.page.margins_mm.get("bottom", 20)) / PT_MM
         pages, page, used = {}, 1, 0.0
-        rows: dict[tuple, dict[int, float]] = {}
+        rows: dict[tuple[int, ...], dict[int, float]] = {}
         for p in body:
             if p.page_breaks and not rendered or p.rendered_breaks:
                 page += p.page_breaks if not rendered else p.rendered_breaks
@@ -201,7 +207,7 @@ def check_header(c: Checker) -> None:
         line = c.laid_line(tn)
         if line is not None:  # as LibreOffice drew them
             want = (line.x1 - line.x0) / laidout.MM
-            drawn = c.laid_out[0].rule_under(line)
+            drawn = c.laid_rule(line)
             if drawn is not None:
                 parts.tieu_ngu_rule = drawn
         if parts.tieu_ngu_rule is None:
@@ -220,7 +226,7 @@ def check_header(c: Checker) -> None:
         width = max(_line_mm(p)[1] for p in parts.ban_hanh)
         line = c.laid_line(parts.ban_hanh[-1])
         if line is not None and parts.agency_rule is not None:
-            drawn = c.laid_out[0].rule_under(line)
+            drawn = c.laid_rule(line)
             parts.agency_rule = drawn if drawn is not None else parts.agency_rule
         if parts.agency_rule is None:
             c.add("duong_ke_co_quan", "error", "Tên cơ quan ban hành", "phải có đường kẻ ngang dưới tên cơ quan ban hành", "II.2b", parts.ban_hanh[-1])
@@ -245,7 +251,8 @@ def check_number(c: Checker) -> None:
 
 def check_trich_yeu(c: Checker) -> None:
     parts = c.parts
-    if parts.kind.vv:
+    kind = cast(Kind, parts.kind)  # check_view holds only a document of a known kind to the rules
+    if kind.vv:
         if parts.ten_loai is not None:  # II.5b, Mẫu 1.5: a công văn has no tên loại
             c.add("ten_loai_cong_van", "error", "Tên loại", f"công văn không được ghi tên loại «{norm(parts.ten_loai.text)}»: trích yếu phải là dòng «V/v …» dưới Số", "II.5b", parts.ten_loai)
         if parts.trich_yeu is None:
@@ -256,7 +263,7 @@ def check_trich_yeu(c: Checker) -> None:
         if parts.so is not None and parts.trich_yeu_side != parts.so_side:
             c.add("trich_yeu", "error", "Trích yếu (V/v)", "trích yếu phải canh giữa dưới số, ký hiệu (cột bên trái), không được canh giữa trang", "II.5b", parts.trich_yeu)
         return
-    title = parts.ten_loai
+    title = cast(Para, parts.ten_loai)  # a kind other than the công văn is known by its tên loại
     rule = RULES["ten_loai"]
     c.size("ten_loai", "ten_loai", title)
     c.style("ten_loai", "ten_loai", title, bold=True, italic=False)
@@ -266,8 +273,8 @@ def check_trich_yeu(c: Checker) -> None:
     for p in lines:
         c.size("trich_yeu", "trich_yeu_ten_loai", p)
         c.style("trich_yeu", "trich_yeu_ten_loai", p, bold=True, italic=False)
-    if parts.kind.trich_yeu == "required" and not lines:
-        c.add("trich_yeu", "error", RULES["trich_yeu_ten_loai"].name, f"phải có trích yếu dưới «{parts.kind.ten_loai}»", "II.5b", title)
+    if kind.trich_yeu == "required" and not lines:
+        c.add("trich_yeu", "error", RULES["trich_yeu_ten_loai"].name, f"phải có trích yếu dưới «{kind.ten_loai}»", "II.5b", title)
     if lines and not any(has_blanks(p.text) for p in lines):
         if parts.ten_loai_rule is None:
             c.add("duong_ke_trich_yeu", "error", "Trích yếu", "phải có đường kẻ ngang dưới trích yếu", "II.5b", lines[-1])
@@ -283,7 +290,7 @@ def check_date(c: Checker) -> None:
         return
     c.size("ngay", "dia_danh_ngay", parts.ngay)
     c.style("ngay", "dia_danh_ngay", parts.ngay, italic=True)
-    match = NGAY.search(norm(parts.ngay.text))
+    match = cast(re.Match[str], NGAY.search(norm(parts.ngay.text)))  # parts found the line by it
     day, month = match["d"], match["m"]
     if day.isdigit() and int(day) < 10 and len(day) == 1:
         c.add("ngay_so_0", "error", "Địa danh và ngày tháng", f"ngày nhỏ hơn 10 phải có số 0: «ngày 0{day}»", "II.4b", parts.ngay)
@@ -454,15 +461,16 @@ def check_kem_theo(c: Checker) -> None:
         found = ky_so.stamp(c.view, ky_so.APPENDIX)
         if found is not None:
             ky_so.check_stamp(c, found, "II.8b")
-    c.size("ten_loai", "ten_loai", kem.ten_loai)
-    c.style("ten_loai", "ten_loai", kem.ten_loai, bold=True, italic=False)
+    ten_loai = cast(Para, kem.ten_loai)  # parts finds a văn bản kèm theo by its tên loại
+    c.size("ten_loai", "ten_loai", ten_loai)
+    c.style("ten_loai", "ten_loai", ten_loai, bold=True, italic=False)
     for p in kem.trich_yeu:
         c.size("trich_yeu", "trich_yeu_ten_loai", p)
     if not kem.trich_yeu:
-        c.add("kem_theo", "error", "Văn bản kèm theo", f"phải có trích yếu in đậm dưới «{norm(kem.ten_loai.text)}»", section, kem.ten_loai)
+        c.add("kem_theo", "error", "Văn bản kèm theo", f"phải có trích yếu in đậm dưới «{norm(ten_loai.text)}»", section, ten_loai)
     ref = kem.reference
     if ref is None:
-        c.add("kem_theo", "error", "Văn bản kèm theo", "phải có dòng «(Kèm theo Quyết định số … ngày … tháng … năm … của …)» dưới trích yếu", section, kem.ten_loai)
+        c.add("kem_theo", "error", "Văn bản kèm theo", "phải có dòng «(Kèm theo Quyết định số … ngày … tháng … năm … của …)» dưới trích yếu", section, ten_loai)
     else:
         if not ref.italic or ref.bold:
             c.add("kem_theo", "error", "Văn bản kèm theo", "dòng «(Kèm theo …)» phải in nghiêng, không đậm", section, ref)
@@ -484,7 +492,7 @@ def check_kem_theo(c: Checker) -> None:
     if wrong is not None:
         c.add("kem_theo_dieu", "error", "Văn bản kèm theo", f"các điều phải đánh số liên tục từ Điều 1: không phải «Điều {wrong[0]}.» ở chỗ này", "II.6đ", wrong[1])
     if not kem.body:
-        c.add("kem_theo", "error", "Văn bản kèm theo", "phải có nội dung", section, kem.ten_loai)
+        c.add("kem_theo", "error", "Văn bản kèm theo", "phải có nội dung", section, ten_loai)
     elif not kem.body[-1].text.rstrip().endswith(nd30.CLOSING_MARK):
         c.add("kem_theo", "error", "Văn bản kèm theo", f"nội dung phải kết thúc bằng «{nd30.CLOSING_MARK}»", section, kem.body[-1])
 
@@ -556,7 +564,7 @@ def _check_appendix_file(checker: Checker, found: ky_so.AppendixFile) -> None:
         check_body(checker)
 
 
-def check_view(view: DocxView, source: str, laid_out: list | None = None) -> Report:
+def check_view(view: DocxView, source: str, laid_out: list[laidout.Page] | None = None) -> Report:
     """The findings of a read document; `laid_out`: its pages as LibreOffice set them."""
     checker = Checker(view, source, laid_out)
     found = ky_so.appendix_file(view) if checker.parts.kind is None else None
