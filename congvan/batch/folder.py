@@ -43,7 +43,7 @@ class OutputFolder:
         self.staging = Path(tempfile.mkdtemp(prefix=f"{STAGING}-", dir=self.folder))
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         if self.staging is not None:
             shutil.rmtree(self.staging, ignore_errors=True)
         if self.fd is not None:

@@ -15,7 +15,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Mapping
+from types import FrameType
+from typing import Any, Iterator, Mapping, NoReturn, cast
 
 from ..errors import CongVanError
 from ..explain import os_reason
@@ -24,8 +25,9 @@ from ..limits import DEFAULT as DEFAULT_LIMITS, Limits, using
 from ..resources import allowing
 from ..model import CongVan
 from ..preflight import preflight
-from ..reader import Lines, load_mapping, to_dispatch
+from ..reader import load_mapping, to_dispatch
 from ..render import own_file_titles, writer_for
+from ..validation import Lines
 from . import pdf
 from .manifest import digest
 from .names import PatternError, expand, fields, safe_name
@@ -46,7 +48,7 @@ class Job:
     """
 
     source: str | Path
-    values: Mapping | None = None
+    values: Mapping[str, Any] | None = None
     data: str | Path | None = None
     row: int | None = None
 
@@ -91,14 +93,14 @@ class JobTimeout(BaseException):
 
 
 @contextmanager
-def time_limit(seconds: float | None):
+def time_limit(seconds: float | None) -> Iterator[None]:
     """SIGALRM after `seconds` in this process's main thread (elsewhere: no limit here;
     the batch's own watch still stops a worker that hangs)."""
     if not seconds or threading.current_thread() is not threading.main_thread():
         yield
         return
 
-    def expire(signum, frame):
+    def expire(signum: int, frame: FrameType | None) -> NoReturn:
         raise JobTimeout
 
     previous = signal.signal(signal.SIGALRM, expire)
@@ -130,7 +132,7 @@ class Outcome:
 
 
 @lru_cache(maxsize=32)
-def _parsed(path: str, _mtime: int, _size: int) -> tuple[dict, dict]:
+def _parsed(path: str, _mtime: int, _size: int) -> tuple[dict[Any, Any], Lines]:
     """A file parsed once per worker, for the many rows of one template."""
     return load_mapping(Path(path))
 
@@ -222,11 +224,12 @@ def build_chunk(settings: Settings, tasks: list[tuple[int, Job]]) -> list[Outcom
         return [build(job, settings, index) for index, job in tasks]
     pdf.start_engine()
     built = [(_build(job, settings, index), job) for index, job in tasks]
-    ready = [(outcome, cv, job) for (outcome, cv), job in built if outcome.error is None]
+    # A job built without error has its dispatch and its staged DOCX.
+    ready = [(outcome, cv, job) for (outcome, cv), job in built if outcome.error is None and cv is not None]
     # Each job's files: its document, then the phụ lục files it issues (Mẫu 2.2).
     # A phụ lục file's PDF is titled as its DOCX is ("Phụ lục II …"), not as the document.
     files = [(o.index, Path(docx), Path(docx).with_suffix(".pdf"), cv, job.label, own_file_titles(cv).get(end) if end else None)
-             for o, cv, job in ready for end, docx in (("", o.staged), *((e[0], e[1]) for e in o.extras))]
+             for o, cv, job in ready for end, docx in (("", cast(str, o.staged)), *((e[0], e[1]) for e in o.extras))]
     results = pdf.convert([(docx, target, cv, label, title) for _, docx, target, cv, label, title in files], settings.pdfa)
     errors: dict[int, list[str | None]] = {}
     for (index, *_), error in zip(files, results):

@@ -54,7 +54,7 @@ def digest_values(values: Any) -> str:
 @dataclass
 class Manifest:
     path: Path
-    entries: dict[str, dict] = field(default_factory=dict)
+    entries: dict[str, dict[str, Any]] = field(default_factory=dict)  # job key → its record (JSON)
     journal: int | None = None  # the open journal's descriptor while a batch runs
 
     @classmethod
@@ -71,6 +71,7 @@ class Manifest:
 
     def _replay(self, journal: Path) -> None:
         """The records of an interrupted run, over the manifest; a torn last line is dropped."""
+        entries: dict[str, dict[str, Any] | None] = dict(self.entries)  # None: the job's record withdrawn
         try:
             with journal.open("rb") as handle:
                 for raw in handle:
@@ -80,12 +81,12 @@ class Manifest:
                     except (ValueError, KeyError, TypeError):
                         continue
                     if isinstance(key, str) and (entry is None or isinstance(entry, dict)):
-                        self.entries[key] = entry
+                        entries[key] = entry
         except OSError:
             pass
-        self.entries = {k: v for k, v in self.entries.items() if v is not None}
+        self.entries = {k: v for k, v in entries.items() if v is not None}
 
-    def record(self, key: str, entry: dict, sync: bool = True) -> None:
+    def record(self, key: str, entry: dict[str, Any], sync: bool = True) -> None:
         """Note an output before it lands: appended to the journal and on disk before
         this returns (sync=False: on disk at the next `sync()`, one for a whole chunk)."""
         self.entries[key] = entry
@@ -106,9 +107,10 @@ class Manifest:
 
     def owners(self) -> dict[str, str]:
         """Output stem → the job key that made it."""
-        return {entry.get("name"): key for key, entry in self.entries.items() if isinstance(entry, dict)}
+        return {entry["name"]: key for key, entry in self.entries.items() if isinstance(entry, dict) and isinstance(entry.get("name"), str)}
 
-    def up_to_date(self, key: str, made_from: dict, folder: Path, hash_of: Callable[[str], str] | None = None) -> dict | None:
+    def up_to_date(self, key: str, made_from: dict[str, Any], folder: Path,
+                   hash_of: Callable[[str], str] | None = None) -> dict[str, Any] | None:
         """The entry of a job whose output is still what these inputs make; `hash_of`
         gives the current hash of a file the data named (its `layout:` template)."""
         entry = self.entries.get(key)

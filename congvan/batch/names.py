@@ -26,7 +26,7 @@ class PatternError(ValueError):
     """The pattern names a field that this dispatch has not got."""
 
 
-def fields(cv: CongVan, stem: str, row: int | None, values: Mapping | None) -> dict[str, str]:
+def fields(cv: CongVan, stem: str, row: int | None, values: Mapping[str, Any] | None) -> dict[str, str]:
     ngay = cv.ngay
     parts = [f"{ngay.nam:04d}"] + [f"{p:02d}" for p in (ngay.thang, ngay.ngay) if p is not None]
     out = {k: _text(v) for k, v in (values or {}).items() if not isinstance(v, (dict, list))}
@@ -54,7 +54,7 @@ def pattern_fields(pattern: str) -> list[str]:
 
 
 def expand(pattern: str, values: Mapping[str, str]) -> str:
-    def one(match: re.Match) -> str:
+    def one(match: re.Match[str]) -> str:
         key = match[1].strip()
         if key not in values:
             raise PatternError(unknown_field(pattern, key))

@@ -15,7 +15,7 @@ sight (a shared network folder).
 
 from __future__ import annotations
 
-from distributed import WorkerPlugin
+from distributed import Worker, WorkerPlugin
 
 from . import pdf
 
@@ -29,8 +29,8 @@ class PdfEnginePlugin(WorkerPlugin):
     def __init__(self, timeout: float = 60.0) -> None:
         self.timeout = timeout
 
-    def setup(self, worker) -> None:
+    def setup(self, worker: Worker) -> None:
         pdf.start_engine(self.timeout)  # in the background: setup returns at once
 
-    def teardown(self, worker) -> None:
+    def teardown(self, worker: Worker) -> None:
         pdf.close_engine()

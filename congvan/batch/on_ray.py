@@ -1,6 +1,7 @@
 """`render_many` on Ray: a concurrent.futures executor over Ray actors.
 
     import ray
+from ray.actor import ActorClass
     from congvan.batch.on_ray import RayExecutor
 
     ray.init(address="auto")
@@ -17,10 +18,17 @@ from __future__ import annotations
 import itertools
 import threading
 from concurrent.futures import Executor, Future
+from typing import TYPE_CHECKING, Any, Callable, ParamSpec, TypeVar, cast
 
 import ray
 
+if TYPE_CHECKING:
+    from ray.actor import ActorClass
+
 from . import pdf
+
+P = ParamSpec("P")
+T = TypeVar("T")
 
 
 @ray.remote(num_cpus=1)
@@ -29,14 +37,18 @@ class _Worker:
         if warm:
             pdf.start_engine(timeout)
 
-    def run(self, fn, args, kwargs):
+    def run(self, fn: Callable[..., T], args: tuple[Any, ...], kwargs: dict[str, Any]) -> T:
         return fn(*args, **kwargs)
 
-    def info(self) -> dict:
+    def info(self) -> dict[str, object]:
         return pdf.info()
 
     def close(self) -> None:
         pdf.close_engine()
+
+
+# What ray.remote made of the class (mypy keeps a class's own type under a decorator).
+_WORKER = cast("ActorClass[_Worker]", _Worker)
 
 
 class RayExecutor(Executor):
@@ -45,18 +57,20 @@ class RayExecutor(Executor):
 
     def __init__(self, workers: int, timeout: float = 60.0, warm: bool = True) -> None:
         self._max_workers = workers  # render_many reads it for the work in flight
-        self._actors = [_Worker.remote(timeout, warm) for _ in range(workers)]
+        # Ray types an actor's methods only under @ray.method: its handles are Any here.
+        self._actors: list[Any] = [_WORKER.remote(timeout, warm) for _ in range(workers)]
         self._turn = itertools.count()
         self._lock = threading.Lock()
 
-    def submit(self, fn, /, *args, **kwargs) -> Future:
+    def submit(self, fn: Callable[P, T], /, *args: P.args, **kwargs: P.kwargs) -> Future[T]:
         with self._lock:
             if not self._actors:
                 raise RuntimeError("RayExecutor đã đóng")
             actor = self._actors[next(self._turn) % len(self._actors)]
-        return actor.run.remote(fn, args, kwargs).future()
+        future: Future[T] = actor.run.remote(fn, args, kwargs).future()
+        return future
 
-    def engines(self) -> list[dict]:
+    def engines(self) -> list[dict[str, object]]:
         """Each actor's process id and LibreOffice processes."""
         return ray.get([actor.info.remote() for actor in self._actors])
 

@@ -9,13 +9,14 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable, cast
 
 from ..explain import os_reason
 from .jobs import Job, Outcome
 from .manifest import Manifest, fingerprint
 
 FORMATS = ("docx", "pdf")
+Move = tuple[str, Path]  # a staged file and where it lands
 
 
 @dataclass(frozen=True)
@@ -27,6 +28,11 @@ class Result:
     outputs: tuple[str, ...] = ()
     error: str | None = None
     warnings: tuple[str, ...] = ()  # said before writing: what `congvan check` would report
+
+
+# A job's files waiting for the records of its chunk to be on disk: job, key, moves,
+# result; a failed job waits too, with no key and no files, to be reported in its turn.
+Landing = tuple[Job, str | None, list[Move], Result]
 
 
 @dataclass
@@ -55,7 +61,8 @@ class Summary:
 class Outputs:
     """The parent's bookkeeping: names claimed, outputs moved in place, the manifest."""
 
-    def __init__(self, folder: Path, formats: tuple[str, ...], manifest: Manifest, on_result) -> None:
+    def __init__(self, folder: Path, formats: tuple[str, ...], manifest: Manifest,
+                 on_result: Callable[[Result], None] | None) -> None:
         self.folder = folder
         self.formats = formats
         self.manifest = manifest
@@ -69,7 +76,7 @@ class Outputs:
         if self.on_result:
             self.on_result(result)
 
-    def skip(self, job: Job, key: str, made_from: dict, hash_of: Callable[[str], str] | None = None) -> bool:
+    def skip(self, job: Job, key: str, made_from: dict[str, Any], hash_of: Callable[[str], str] | None = None) -> bool:
         entry = self.manifest.up_to_date(key, made_from, self.folder, hash_of)
         if entry is None or entry.get("name") in self.claimed:
             return False
@@ -94,7 +101,8 @@ class Outputs:
         self.claimed.add(candidate)
         return candidate
 
-    def finish(self, job: Job, key: str, made_from: dict, outcome: Outcome, landing: list | None = None) -> None:
+    def finish(self, job: Job, key: str, made_from: dict[str, Any], outcome: Outcome,
+               landing: list[Landing] | None = None) -> None:
         """Record one outcome and land its files; with `landing`, the files wait there
         for `land()`, which makes the records of a whole chunk durable with one fsync
         before any of its files lands."""
@@ -102,7 +110,8 @@ class Outputs:
             self._stale(key)
             self._later(Result(job, "failed", error=outcome.error), landing)
             return
-        stem = self.claim(outcome.stem, key)
+        # An outcome without error names its stem and its staged files (the PDF when asked).
+        stem = self.claim(cast(str, outcome.stem), key)
         # safe_name drops separators and leading dots, so a name cannot leave the folder.
         if os.sep in stem or (os.altsep and os.altsep in stem) or stem.startswith("."):
             raise ValueError(f"unsafe output name {stem!r}")
@@ -112,16 +121,17 @@ class Outputs:
             for name in old.get("outputs", []):  # this job's previous outputs, under its old name
                 (self.folder / name).unlink(missing_ok=True)
         outputs = [f"{stem}.{fmt}" for fmt in self.formats]
-        moves = []
+        moves: list[Move] = []
         if "docx" in self.formats:
-            moves.append((outcome.staged, docx))
+            moves.append((cast(str, outcome.staged), docx))
         if "pdf" in self.formats:
-            moves.append((outcome.pdf, self.folder / f"{stem}.pdf"))  # converted and finished by the worker
+            moves.append((cast(str, outcome.pdf), self.folder / f"{stem}.pdf"))  # converted and finished by the worker
         for end, staged_docx, staged_pdf in outcome.extras:  # Mẫu 2.2: its phụ lục files, named after it
             outputs += [f"{stem}{end}.{fmt}" for fmt in self.formats]
-            moves += [(staged, self.folder / f"{stem}{end}.{fmt}") for fmt, staged in (("docx", staged_docx), ("pdf", staged_pdf)) if fmt in self.formats]
-        entry = {"input": str(job.source), "data": str(job.data) if job.data is not None else None,
-                 "row": job.row, "made_from": made_from, "name": stem, "outputs": outputs}
+            # A format asked for has its staged file (the worker made the PDF).
+            moves += [(cast(str, staged), self.folder / f"{stem}{end}.{fmt}") for fmt, staged in (("docx", staged_docx), ("pdf", staged_pdf)) if fmt in self.formats]
+        entry: dict[str, Any] = {"input": str(job.source), "data": str(job.data) if job.data is not None else None,
+                                 "row": job.row, "made_from": made_from, "name": stem, "outputs": outputs}
         if outcome.uses:
             entry["uses"] = outcome.uses
         result = Result(job, "done", tuple(str(self.folder / o) for o in outputs), warnings=outcome.warnings)
@@ -140,14 +150,14 @@ class Outputs:
         else:
             self._land(job, key, moves, result)
 
-    def _later(self, result: Result, landing: list | None) -> None:
+    def _later(self, result: Result, landing: list[Landing] | None) -> None:
         """A result reported now, or in its turn among the landing files (job order)."""
         if landing is None:
             self.report(result)
         else:
             landing.append((result.job, None, [], result))
 
-    def land(self, landing: list) -> None:
+    def land(self, landing: list[Landing]) -> None:
         """The files of a chunk in place, once their records are on disk."""
         try:
             self.manifest.sync()
@@ -162,12 +172,12 @@ class Outputs:
         for item in landing:
             self._land(*item)
 
-    def _land(self, job: Job, key: str, moves: list, result: Result) -> None:
+    def _land(self, job: Job, key: str | None, moves: list[Move], result: Result) -> None:
         for staged, target in moves:
             try:
                 os.replace(staged, target)
             except OSError as exc:
-                self._stale(key)
+                self._stale(cast(str, key))  # a job with files to land has its key
                 self.report(Result(job, "failed", error=f"{job.label}: không ghi được {target}: {os_reason(exc)}"))
                 return
         self.report(result)

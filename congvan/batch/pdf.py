@@ -15,10 +15,14 @@ import multiprocessing.util
 import os
 import threading
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, cast
+
+if TYPE_CHECKING:
+    from ..model import CongVan
+    from ..pdf import PdfEngine
 
 _lock = threading.Lock()
-_engine: Any = None
+_engine: PdfEngine | None = None
 _starting: threading.Thread | None = None
 _failure: BaseException | None = None
 _finalizer_set = False
@@ -67,7 +71,7 @@ def running() -> bool:
     return _engine is not None
 
 
-def engine():
+def engine() -> PdfEngine:
     """This process's engine, started and ready (raises what stopped it from starting)."""
     global _engine
     start_engine()
@@ -80,7 +84,7 @@ def engine():
             if _engine is current:
                 _engine = None  # the next chunk tries again
         raise failure
-    return current
+    return cast("PdfEngine", current)  # set by start_engine, closed only by close_engine
 
 
 def close_engine() -> None:
@@ -96,7 +100,7 @@ def close_engine() -> None:
     current.__exit__(None, None, None)
 
 
-def info() -> dict:
+def info() -> dict[str, object]:
     """What this process's engine runs: its LibreOffice process ids (for monitoring)."""
     current = _engine
     processes = getattr(current, "processes", None)
@@ -104,7 +108,7 @@ def info() -> dict:
             "soffice": processes() if processes else []}
 
 
-def convert(items: list[tuple[Path, Path, Any, str, str | None]], pdfa: bool) -> list[str | None]:
+def convert(items: list[tuple[Path, Path, CongVan, str, str | None]], pdfa: bool) -> list[str | None]:
     """Convert and finish (docx, pdf, dispatch, label, title) items (title: that of a
     file of its own, else None); one error (or None) each."""
     global _converted
@@ -124,7 +128,7 @@ def convert(items: list[tuple[Path, Path, Any, str, str | None]], pdfa: bool) ->
     return errors
 
 
-def finish(pdf: Path, cv, pdfa: bool, label: str, title: str | None = None) -> str | None:
+def finish(pdf: Path, cv: CongVan, pdfa: bool, label: str, title: str | None = None) -> str | None:
     """Document properties and font checks of the PDF, from the dispatch itself."""
     from ..errors import CongVanError
 
@@ -134,7 +138,10 @@ def finish(pdf: Path, cv, pdfa: bool, label: str, title: str | None = None) -> s
         return None  # an engine without the finishing step: the PDF as converted
     try:
         # The title only for a file of its own: a finisher of the document alone still fits.
-        finish_pdf(pdf, cv, pdfa=pdfa, label=label, **({"title": title} if title else {}))
+        if title:
+            finish_pdf(pdf, cv, pdfa=pdfa, label=label, title=title)
+        else:
+            finish_pdf(pdf, cv, pdfa=pdfa, label=label)
     except CongVanError as exc:  # names the job and every problem
         pdf.unlink(missing_ok=True)  # no unchecked PDF left behind
         return str(exc)

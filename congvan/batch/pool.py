@@ -17,6 +17,7 @@ import signal
 import sys
 import time
 from concurrent.futures import ProcessPoolExecutor
+from typing import Iterator
 
 PR_SET_PDEATHSIG = 1
 
@@ -50,7 +51,7 @@ def _worker_init(batch: int) -> None:
             os.close(fd)
         except OSError:
             pass
-        server._forkserver_alive_fd = None
+        setattr(server, "_forkserver_alive_fd", None)  # a private attribute, read as getattr above
     die_with_parent(batch)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the batch's to handle
 
@@ -86,7 +87,7 @@ def _start_server() -> None:
 
 
 @contextlib.contextmanager
-def _ctrl_c_after():
+def _ctrl_c_after() -> Iterator[None]:
     """A Ctrl-C while workers start is raised once they all have (none is cut off
     half-started); outside the main thread, nothing changes."""
     pressed = []

@@ -12,10 +12,10 @@ from __future__ import annotations
 import os
 import time
 from collections import deque
-from concurrent.futures import Executor, Future, TimeoutError
+from concurrent.futures import Executor, Future, ProcessPoolExecutor, TimeoutError
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
-from typing import Callable, Iterable, Sized
+from typing import Any, Callable, Iterable, ParamSpec, Sized, TypeVar, cast
 
 from ..docx.template import DEFAULT_TEMPLATE
 from ..layout import DEFAULT_LAYOUT, Layout
@@ -25,7 +25,13 @@ from .folder import OutputFolder
 from .jobs import Job, Outcome, Settings, build_chunk, timeout_message
 from .manifest import Manifest, digest, digest_values
 from .names import DEFAULT_NAME
-from .outputs import FORMATS, Outputs, Result, Summary
+from .outputs import FORMATS, Landing, Outputs, Result, Summary
+
+P = ParamSpec("P")
+T = TypeVar("T")
+# A job sent to a worker: its index, the job, and its manifest key and record of what it is made from.
+Planned = tuple[int, Job, tuple[str, dict[str, Any]]]
+
 
 # The journal is synced, and the files wait in staging, until this many records are
 # waiting or this long has passed since the last sync.
@@ -36,8 +42,8 @@ LAND_SECONDS = 0.5
 class _Inline(Executor):
     """Runs each call at once in this process: one core, nothing to start."""
 
-    def submit(self, fn, /, *args, **kwargs) -> Future:
-        future: Future = Future()
+    def submit(self, fn: Callable[P, T], /, *args: P.args, **kwargs: P.kwargs) -> Future[T]:
+        future: Future[T] = Future()
         try:
             future.set_result(fn(*args, **kwargs))
         except BaseException as exc:
@@ -85,13 +91,15 @@ def render_many(
     folder = Path(output)
     folder.mkdir(parents=True, exist_ok=True)
     with OutputFolder(folder) as place:
-        return _run(jobs, executor, place.staging, folder, formats, name, layout, template, force, convert_legacy,
+        return _run(jobs, executor, cast(Path, place.staging), folder, formats, name, layout, template, force, convert_legacy,
                     pdfa, strict, layout_file, workers, chunk_size, on_result, limits or current(),
                     tuple(os.fspath(f) for f in resource_folders))
 
 
-def _run(jobs, executor, staging: Path, folder: Path, formats, name, layout, template, force, convert_legacy,
-         pdfa, strict, layout_file, workers, chunk_size, on_result, limits: Limits,
+def _run(jobs: Iterable[Job | str | Path], executor: Executor | None, staging: Path, folder: Path,
+         formats: tuple[str, ...], name: str, layout: Layout, template: str | Path | None, force: bool,
+         convert_legacy: bool, pdfa: bool, strict: bool, layout_file: str | Path | None, workers: int | None,
+         chunk_size: int | None, on_result: Callable[[Result], None] | None, limits: Limits,
          resource_folders: tuple[str, ...]) -> Summary:
     template_bytes = Path(template or DEFAULT_TEMPLATE).read_bytes()
     made_from_all = {
@@ -111,7 +119,7 @@ def _run(jobs, executor, staging: Path, folder: Path, formats, name, layout, tem
     run = Outputs(folder, formats, manifest, on_result)
 
     own_pool = executor is None
-    if own_pool:
+    if executor is None:
         workers = workers or os.cpu_count() or 1
         try:
             executor = _Inline() if workers == 1 else pool.start(workers)
@@ -128,15 +136,15 @@ def _run(jobs, executor, staging: Path, folder: Path, formats, name, layout, tem
         size = len(jobs) if isinstance(jobs, Sized) else None
         # In this process: chunks of 16, so that the journal is synced once per 16.
         chunk_size = 16 if isinstance(executor, _Inline) else max(1, min(16 if settings.pdf else 8, (size or 8 * 4 * workers) // (4 * workers)))
-    in_flight: deque[tuple[Future, list, Executor]] = deque()
-    pending: list = []
+    in_flight: deque[tuple[Future[list[Outcome]], list[Planned], Executor]] = deque()
+    pending: list[Planned] = []
     hashes = _InputHashes()
     # How long the parent waits for a chunk before it takes the worker for hung (a
     # job's own limit stops ordinary work inside the worker, this catches the rest;
     # a chunk with PDFs has LibreOffice's own time limits on top).
     patience = (limits.job_seconds * 3 + (120 if settings.pdf else 30)) if limits.job_seconds else None
     current_pool = [executor]
-    landing: list = []  # outputs recorded in the journal, waiting for its fsync
+    landing: list[Landing] = []  # outputs recorded in the journal, waiting for its fsync
     synced = [time.monotonic()]
 
     def send() -> None:
@@ -152,10 +160,10 @@ def _run(jobs, executor, staging: Path, folder: Path, formats, name, layout, tem
         while len(in_flight) > 2 * workers:
             receive()
 
-    def rebuild(broken) -> None:
+    def rebuild(broken: Executor) -> None:
         """A worker died or hung: the pool is replaced (once per breakage)."""
         if current_pool[0] is broken:
-            pool.kill(broken)
+            pool.kill(cast(ProcessPoolExecutor, broken))  # only a process pool breaks so
             current_pool[0] = pool.start(workers)
 
     def alone(index: int, job: Job) -> Outcome:
@@ -232,7 +240,7 @@ def _run(jobs, executor, staging: Path, folder: Path, formats, name, layout, tem
             if clean:  # workers close their LibreOffice engines on their way out
                 current_pool[0].shutdown(wait=True, cancel_futures=True)
             else:  # Ctrl-C, an error: no waiting for a job that may never end
-                pool.kill(current_pool[0])
+                pool.kill(cast(ProcessPoolExecutor, current_pool[0]))  # this run's own pool
         if own_engine:
             pdf.close_engine()
         land()  # what finished before a Ctrl-C or an error lands too
@@ -240,7 +248,7 @@ def _run(jobs, executor, staging: Path, folder: Path, formats, name, layout, tem
     return run.summary
 
 
-def _failed(plan: list, exc: BaseException) -> list[Outcome]:
+def _failed(plan: list[Planned], exc: BaseException) -> list[Outcome]:
     return [Outcome(index, error=f"{job.label}: tiến trình xử lý bị lỗi ({type(exc).__name__}: {exc})")
             for index, job, _ in plan]
 
