@@ -258,3 +258,21 @@ def test_a_template_saved_again_by_libreoffice_keeps_its_styles(exported, tmp_pa
     assert used and used <= ids, used - ids
     report = check_docx(out)
     assert [f for f in report.findings if f.severity == "error"] == []
+
+
+def test_cell_widths_without_a_number_fall_back_to_the_layout(exported, tmp_path):
+    # `<w:tcW w:type="dxa"/>` with no w:w (some editors write it): the cells holding
+    # the block tags take the layout's widths instead of stopping the render.
+    with zipfile.ZipFile(exported) as archive:
+        parts = [(info, archive.read(info)) for info in archive.infolist()]
+    edited = tmp_path / "khong-do-rong.docx"
+    with zipfile.ZipFile(edited, "w") as archive:
+        for info, blob in parts:
+            if info.filename == "word/document.xml":
+                blob, count = re.subn(rb'<w:tcW w:w="\d+" w:type="dxa"/>', b'<w:tcW w:type="dxa"/>', blob)
+                assert count >= 4
+            archive.writestr(info, blob)
+    out = tmp_path / "out"
+    assert main(["render", str(EXAMPLES[0]), "--template", str(edited), "-o", str(out)]) == 0
+    text = element_text(Document(out / f"{EXAMPLES[0].stem}.docx").element.body)
+    assert congvan.load(EXAMPLES[0]).ky_hieu in text
