@@ -142,7 +142,7 @@ def test_a_worker_killed_fails_its_job_and_the_pool_is_rebuilt(tmp_path, monkeyp
 
     started: list[int] = []
 
-    def start(workers):  # fork: the workers inherit the patched build
+    def start(workers, pdf=False):  # fork: the workers inherit the patched build
         started.append(workers)
         return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
 

@@ -56,7 +56,17 @@ def _worker_init(batch: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the batch's to handle
 
 
-def start(workers: int) -> ProcessPoolExecutor:
+def _ready(pdf: bool) -> None:
+    """A worker's first task: with PDFs wanted, its LibreOffice starts now, while the
+    parent reads the first jobs (batch.pdf); the pause makes each worker take one."""
+    if pdf:
+        from . import pdf as engine
+
+        engine.start_engine()
+    time.sleep(0.1)
+
+
+def start(workers: int, pdf: bool = False) -> ProcessPoolExecutor:
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["congvan.batch.jobs"])
     _start_server()
@@ -65,7 +75,7 @@ def start(workers: int) -> ProcessPoolExecutor:
                                        initargs=(os.getpid(),))
         # Every worker started now, while nothing is in flight (they are otherwise
         # started one by one on demand, and one cut off while starting complains).
-        for future in [executor.submit(time.sleep, 0.1) for _ in range(workers)]:
+        for future in [executor.submit(_ready, pdf) for _ in range(workers)]:
             future.result()
     return executor
 

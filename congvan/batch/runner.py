@@ -122,7 +122,7 @@ def _run(jobs: Iterable[Job | str | Path], executor: Executor | None, staging: P
     if executor is None:
         workers = workers or os.cpu_count() or 1
         try:
-            executor = _Inline() if workers == 1 else pool.start(workers)
+            executor = _Inline() if workers == 1 else pool.start(workers, settings.pdf)
         except KeyboardInterrupt:
             manifest.save()
             raise Interrupted(run.summary) from None
@@ -131,11 +131,12 @@ def _run(jobs: Iterable[Job | str | Path], executor: Executor | None, staging: P
     # A PDF engine this run starts in this process (one core) is this run's to close.
     own_engine = isinstance(executor, _Inline) and settings.pdf and not pdf.running()
     if chunk_size is None:
-        # A few jobs per call spread its cost (more for PDFs: one LibreOffice call a
-        # chunk); a short list still reaches every worker.
+        # A few jobs per call spread its cost (a LibreOffice call through its pipe
+        # costs little more); a short list still reaches every worker, and the last
+        # chunks are short enough that no worker waits long for the others.
         size = len(jobs) if isinstance(jobs, Sized) else None
-        # In this process: chunks of 16, so that the journal is synced once per 16.
-        chunk_size = 16 if isinstance(executor, _Inline) else max(1, min(16 if settings.pdf else 8, (size or 8 * 4 * workers) // (4 * workers)))
+        # In this process: chunks of 16.
+        chunk_size = 16 if isinstance(executor, _Inline) else max(1, min(8, (size or 8 * 4 * workers) // (4 * workers)))
     in_flight: deque[tuple[Future[list[Outcome]], list[Planned], Executor]] = deque()
     pending: list[Planned] = []
     hashes = _InputHashes()
@@ -164,7 +165,7 @@ def _run(jobs: Iterable[Job | str | Path], executor: Executor | None, staging: P
         """A worker died or hung: the pool is replaced (once per breakage)."""
         if current_pool[0] is broken:
             pool.kill(cast(ProcessPoolExecutor, broken))  # only a process pool breaks so
-            current_pool[0] = pool.start(workers)
+            current_pool[0] = pool.start(workers, settings.pdf)
 
     def alone(index: int, job: Job) -> Outcome:
         """A job of a chunk whose worker died, tried again on its own: if it kills its

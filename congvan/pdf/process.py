@@ -123,9 +123,11 @@ def kill(proc: subprocess.Popen[bytes] | None, wait: bool = True) -> None:
         proc.wait(timeout=10)
     except subprocess.TimeoutExpired:  # pragma: no cover - SIGKILL does not fail
         pass
-    # soffice.bin is a grandchild: wait until init has reaped the whole group.
+    # soffice.bin is a grandchild: wait until every process of the group has exited.
+    # A zombie has (its memory and files are freed); init reaps it when it will, on
+    # some machines only every second or so, and that is not worth waiting for.
     deadline = time.monotonic() + 5
-    while wait and group_members(proc.pid) and time.monotonic() < deadline:
+    while wait and any(_running(pid) for pid in group_members(proc.pid)) and time.monotonic() < deadline:
         time.sleep(POLL)
     with _LIVE_LOCK:
         _LIVE.discard(proc)
@@ -179,6 +181,15 @@ def group_members(pgid: int) -> list[int]:
             except OSError:
                 continue
     return members
+
+
+def _running(pid: int) -> bool:
+    """The process has not exited yet (not a zombie, not gone)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return False
+    return state not in ("Z", "X")
 
 
 def group_sockets(pgid: int) -> set[str]:
