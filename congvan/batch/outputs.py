@@ -104,8 +104,8 @@ class Outputs:
     def finish(self, job: Job, key: str, made_from: dict[str, Any], outcome: Outcome,
                landing: list[Landing] | None = None) -> None:
         """Record one outcome and land its files; with `landing`, the files wait there
-        for `land()`, which makes the records of a whole chunk durable with one fsync
-        before any of its files lands."""
+        for `land()`, which makes all the records waiting durable with one fsync
+        before any of their files lands."""
         if outcome.error is not None:
             self._stale(key)
             self._later(Result(job, "failed", error=outcome.error), landing)
@@ -158,7 +158,7 @@ class Outputs:
             landing.append((result.job, None, [], result))
 
     def land(self, landing: list[Landing]) -> None:
-        """The files of a chunk in place, once their records are on disk."""
+        """The files waiting in place, once their records are on disk."""
         try:
             self.manifest.sync()
         except OSError as exc:

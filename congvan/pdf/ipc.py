@@ -23,23 +23,16 @@ import time
 from pathlib import Path
 from typing import Callable
 
+from .process import POLL, ipc_pipes
+
 SEND_ARGUMENTS = b"InternalIPC::SendArguments"
 ARGUMENTS = b"InternalIPC::Arguments"
 PROCESSING_DONE = b"InternalIPC::ProcessingDone"
-POLL = 0.02
 
 
 def pipe_path(sockets: set[str]) -> str | None:
-    """The path of the listening single-instance pipe among `sockets` ("socket:[inode]")."""
-    try:
-        lines = Path("/proc/net/unix").read_text().splitlines()[1:]
-    except OSError:
-        return None
-    for cols in map(str.split, lines):
-        # Flags 00010000: a listening socket.
-        if len(cols) > 7 and "SingleOfficeIPC_" in cols[7] and cols[3] == "00010000" and f"socket:[{cols[6]}]" in sockets:
-            return cols[7]
-    return None
+    """The path of the pipe a resident office listens on, among its `sockets`."""
+    return next((path for socket_id, path in ipc_pipes(listening=True).items() if socket_id in sockets), None)
 
 
 def encode(arguments: list[str], cwd: str | None = None) -> bytes:

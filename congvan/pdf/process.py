@@ -154,18 +154,22 @@ def wait_for_pipe(server: subprocess.Popen[bytes], timeout: float) -> bool:
         return server.poll() is None
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline and server.poll() is None:
-        if group_sockets(server.pid) & ipc_sockets():
+        if group_sockets(server.pid) & ipc_pipes().keys():
             return True
         time.sleep(POLL)
     return False
 
 
-def ipc_sockets() -> set[str]:
+def ipc_pipes(listening: bool = False) -> dict[str, str]:
+    """LibreOffice's single-instance pipes on this machine, from /proc/net/unix:
+    socket ("socket:[inode]") → path; `listening`: only the sockets an office
+    listens on (flags 00010000), not the connections to them."""
     try:
         lines = Path("/proc/net/unix").read_text().splitlines()[1:]
     except OSError:
-        return set()
-    return {f"socket:[{cols[6]}]" for cols in map(str.split, lines) if len(cols) > 7 and "SingleOfficeIPC_" in cols[7]}
+        return {}
+    return {f"socket:[{cols[6]}]": cols[7] for cols in map(str.split, lines)
+            if len(cols) > 7 and "SingleOfficeIPC_" in cols[7] and (not listening or cols[3] == "00010000")}
 
 
 def group_members(pgid: int) -> list[int]:
