@@ -258,6 +258,34 @@ def test_default_template_file_is_in_sync_with_the_code():
     assert DEFAULT_TEMPLATE.read_bytes() == build_template_bytes(), "run: python -m congvan.docx.template"
 
 
+def test_shipped_kind_templates_are_in_sync_with_the_code():
+    # Every kind's default template is read from congvan/templates/loai/ rather than
+    # built; those files must be exactly what the code builds.
+    from congvan import kinds
+    from congvan.docx.template import KIND_TEMPLATES, kind_files, kind_template_bytes
+
+    wanted = kind_files()
+    assert sorted(p.name for p in KIND_TEMPLATES.iterdir()) == sorted(wanted), "run: python -m congvan.docx.template"
+    for name, data in wanted.items():
+        assert (KIND_TEMPLATES / name).read_bytes() == data, f"{name}: run: python -m congvan.docx.template"
+    for loai in kinds.KINDS:
+        if loai != kinds.DEFAULT:
+            assert kind_template_bytes(LAYOUT, loai) == build_template_bytes(LAYOUT, kinds.get(loai))
+
+
+def test_kind_template_built_when_its_file_is_missing(monkeypatch, tmp_path):
+    from congvan import kinds
+    from congvan.docx import template
+
+    monkeypatch.setattr(template, "KIND_TEMPLATES", tmp_path)  # an install without the files
+    template._shipped_kinds.cache_clear()
+    try:
+        assert template.kind_template_bytes(LAYOUT, "quyet_dinh") == build_template_bytes(
+            LAYOUT, kinds.get("quyet_dinh"))
+    finally:
+        template._shipped_kinds.cache_clear()
+
+
 def test_same_input_gives_same_bytes(example, rendered):
     assert congvan.render_docx(congvan.load(example)) == rendered
 

@@ -219,23 +219,31 @@ def build_chunk(settings: Settings, tasks: list[tuple[int, Job]]) -> list[Outcom
     """The unit of work sent to an executor: a few jobs, to spread the call overhead.
 
     With PDF asked for, the worker's own engine starts warming before the first DOCX
-    is written, then converts and finishes the chunk's PDFs."""
+    is written; each DOCX is handed to it as soon as it is written, and the PDFs are
+    finished in turn while the later ones convert."""
     if not settings.pdf:
         return [build(job, settings, index) for index, job in tasks]
     pdf.start_engine()
-    built = [(_build(job, settings, index), job) for index, job in tasks]
-    # A job built without error has its dispatch and its staged DOCX.
-    ready = [(outcome, cv, job) for (outcome, cv), job in built if outcome.error is None and cv is not None]
-    # Each job's files: its document, then the phụ lục files it issues (Mẫu 2.2).
-    # A phụ lục file's PDF is titled as its DOCX is ("Phụ lục II …"), not as the document.
-    files = [(o.index, Path(docx), Path(docx).with_suffix(".pdf"), cv, job.label, own_file_titles(cv).get(end) if end else None)
-             for o, cv, job in ready for end, docx in (("", cast(str, o.staged)), *((e[0], e[1]) for e in o.extras))]
-    results = pdf.convert([(docx, target, cv, label, title) for _, docx, target, cv, label, title in files], settings.pdfa)
+    built: list[tuple[Outcome, CongVan | None]] = []
+    files: list[int] = []  # the job index of each file handed to the engine, in order
+    with pdf.Conversions(settings.pdfa) as conversions:
+        for index, job in tasks:
+            outcome, cv = _build(job, settings, index)
+            built.append((outcome, cv))
+            if outcome.error is not None or cv is None:
+                continue
+            # Each job's files: its document, then the phụ lục files it issues (Mẫu 2.2).
+            # A phụ lục file's PDF is titled as its DOCX is ("Phụ lục II …"), not as the document.
+            titles = own_file_titles(cv) if outcome.extras else {}
+            for end, docx in (("", cast(str, outcome.staged)), *((e[0], e[1]) for e in outcome.extras)):
+                conversions.add(Path(docx), Path(docx).with_suffix(".pdf"), cv, job.label, titles.get(end) if end else None)
+                files.append(index)
+        results = conversions.finish()
     errors: dict[int, list[str | None]] = {}
-    for (index, *_), error in zip(files, results):
+    for index, error in zip(files, results):
         errors.setdefault(index, []).append(error)
     outcomes = []
-    for (outcome, _), _ in built:
+    for outcome, _ in built:
         if outcome.error is None:
             error = next((e for e in errors[outcome.index] if e), None)
             staged_pdf = os.path.join(settings.staging, f"{outcome.index}.pdf")

@@ -14,6 +14,7 @@ from __future__ import annotations
 import multiprocessing.util
 import os
 import threading
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
@@ -111,21 +112,58 @@ def info() -> dict[str, object]:
 def convert(items: list[tuple[Path, Path, CongVan, str, str | None]], pdfa: bool) -> list[str | None]:
     """Convert and finish (docx, pdf, dispatch, label, title) items (title: that of a
     file of its own, else None); one error (or None) each."""
-    global _converted
-    if not items:
-        return []
+    with Conversions(pdfa) as conversions:
+        for item in items:
+            conversions.add(*item)
+        return conversions.finish()
+
+
+class Conversions:
+    """PDFs handed to this process's engine one by one, as soon as each DOCX is
+    written: LibreOffice converts one while the worker writes the next DOCX and
+    finishes (pypdf) the one before, instead of each waiting for the other.
+
+        with Conversions(pdfa) as conversions:
+            conversions.add(docx, pdf, cv, label, title)   # converts in the background
+            errors = conversions.finish()                  # in the order added
+    """
+
+    def __init__(self, pdfa: bool) -> None:
+        self.pdfa = pdfa
+        self._items: list[tuple[Path, CongVan, str, str | None, Future[str | None]]] = []
+        self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="congvan-pdf")
+
+    def __enter__(self) -> Conversions:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        # Interrupted (a job's time limit, an error): what is not converted yet is not started.
+        self._thread.shutdown(wait=True, cancel_futures=True)
+
+    def add(self, docx: Path, pdf: Path, cv: CongVan, label: str, title: str | None = None) -> None:
+        self._items.append((pdf, cv, label, title, self._thread.submit(_convert_one, docx, pdf, self.pdfa)))
+
+    def finish(self) -> list[str | None]:
+        """Wait for each conversion in turn and finish its PDF; one error (or None) each."""
+        global _converted
+        errors: list[str | None] = []
+        for pdf, cv, label, title, future in self._items:
+            error = future.result()
+            if error is not None:
+                errors.append(f"{label}: không tạo được PDF ({error})")
+            else:
+                errors.append(finish(Path(pdf), cv, self.pdfa, label, title))
+                _converted += errors[-1] is None
+        self._items.clear()
+        return errors
+
+
+def _convert_one(docx: Path, pdf: Path, pdfa: bool) -> str | None:
     try:
-        results = engine().convert([(docx, pdf) for docx, pdf, *_ in items], pdfa=pdfa)
+        current = engine()
     except Exception as exc:  # the engine could not start at all
-        return [f"{label}: không tạo được PDF ({exc})" for _, _, _, label, _ in items]
-    errors: list[str | None] = []
-    for (_, pdf, cv, label, title), result in zip(items, results):
-        if not result.ok:
-            errors.append(f"{label}: không tạo được PDF ({result.error})")
-        else:
-            errors.append(finish(Path(pdf), cv, pdfa, label, title))
-            _converted += errors[-1] is None
-    return errors
+        return str(exc)
+    return current.convert([(docx, pdf)], pdfa=pdfa)[0].error
 
 
 def finish(pdf: Path, cv: CongVan, pdfa: bool, label: str, title: str | None = None) -> str | None:

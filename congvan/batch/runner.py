@@ -130,13 +130,22 @@ def _run(jobs: Iterable[Job | str | Path], executor: Executor | None, staging: P
         workers = workers or getattr(executor, "_max_workers", None) or os.cpu_count() or 1
     # A PDF engine this run starts in this process (one core) is this run's to close.
     own_engine = isinstance(executor, _Inline) and settings.pdf and not pdf.running()
+    size = len(jobs) if isinstance(jobs, Sized) else None
+    tapered = chunk_size is None and size is not None and not isinstance(executor, _Inline)
     if chunk_size is None:
         # A few jobs per call spread its cost (a LibreOffice call through its pipe
-        # costs little more); a short list still reaches every worker, and the last
-        # chunks are short enough that no worker waits long for the others.
-        size = len(jobs) if isinstance(jobs, Sized) else None
-        # In this process: chunks of 16.
+        # costs little more); a short list still reaches every worker. In this
+        # process: chunks of 16.
         chunk_size = 16 if isinstance(executor, _Inline) else max(1, min(8, (size or 8 * 4 * workers) // (4 * workers)))
+    largest = chunk_size
+
+    def wanted(index: int) -> int:
+        """The size of the chunk being filled: near the end of a list of known
+        length, chunks shrink to a share of what is left, so the workers finish
+        together instead of one converting a last full chunk while the others idle."""
+        if not tapered or size is None:
+            return largest
+        return max(1, min(largest, -(-(size - index) // (2 * workers))))
     in_flight: deque[tuple[Future[list[Outcome]], list[Planned], Executor]] = deque()
     pending: list[Planned] = []
     hashes = _InputHashes()
@@ -220,7 +229,7 @@ def _run(jobs: Iterable[Job | str | Path], executor: Executor | None, staging: P
             if not force and run.skip(job, key, made_from, hashes.of):
                 continue
             pending.append((index, job, (key, made_from)))
-            if len(pending) >= chunk_size:
+            if len(pending) >= wanted(index - len(pending) + 1):
                 send()
         if pending:
             send()

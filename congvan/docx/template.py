@@ -4,13 +4,19 @@ the dispatch itself as a docxtpl template whose tags name the model's fields.
 It is built from a layout profile with python-docx and shipped as a real .docx
 (`congvan/templates/mac-dinh.docx`), so that a văn thư can open it in Word, move
 things, add a logo, and render with it (`congvan template export`, `--template`).
-`python -m congvan.docx.template` rebuilds the shipped file; a test keeps the two
-in step. The tags are listed in `congvan.docx.tags`.
+The other kinds' default templates are shipped too (`congvan/templates/loai/`, one
+file per distinct template, `index.json` naming each kind's), so that a process
+reads them instead of building each with python-docx (about 75 ms a kind, paid by
+every worker of a batch). `python -m congvan.docx.template` rebuilds the shipped
+files; a test keeps them in step with the code. The tags are listed in
+`congvan.docx.tags`.
 """
 
 from __future__ import annotations
 
+import hashlib
 import io
+import json
 import math
 import posixpath
 import zipfile
@@ -39,6 +45,7 @@ from .properties import with_kind
 from .styles import BY_KEY, KIND_STYLES, RULE_STYLE_ID, RULE_STYLE_NAME, STYLES, StyleSpec, style_id
 
 DEFAULT_TEMPLATE = Path(__file__).resolve().parent.parent / "templates" / "mac-dinh.docx"
+KIND_TEMPLATES = DEFAULT_TEMPLATE.parent / "loai"  # index.json: kind → file of its default template
 _ALIGN = {"center": WD_ALIGN_PARAGRAPH.CENTER, "left": WD_ALIGN_PARAGRAPH.LEFT, "justify": WD_ALIGN_PARAGRAPH.JUSTIFY}
 _FIXED_CORE = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
@@ -287,7 +294,7 @@ def export_bytes(loai: str | None = None) -> bytes:
     """The default template of a kind as `congvan template export` writes it: the
     kind recorded in it, for `template check` and the messages of a misused template."""
     kind = kinds.get(loai)
-    data = DEFAULT_TEMPLATE.read_bytes() if kind.loai == kinds.DEFAULT else build_template_bytes(DEFAULT_LAYOUT, kind)
+    data = DEFAULT_TEMPLATE.read_bytes() if kind.loai == kinds.DEFAULT else kind_template_bytes(DEFAULT_LAYOUT, kind.loai)
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         parts = [(i.filename, archive.read(i)) for i in archive.infolist()]
     return write_zip(with_kind(parts, kind.loai))
@@ -340,10 +347,56 @@ def load_appendix_template(layout: Layout = DEFAULT_LAYOUT) -> CompiledTemplate:
 
 @lru_cache(maxsize=32)
 def _compiled_kind(layout: Layout, loai: str) -> CompiledTemplate:
-    return CompiledTemplate.from_bytes(build_template_bytes(layout, kinds.get(loai)), f"{loai}.docx")
+    return CompiledTemplate.from_bytes(kind_template_bytes(layout, loai), f"{loai}.docx")
+
+
+def kind_template_bytes(layout: Layout, loai: str) -> bytes:
+    """A kind's default template: the shipped file for the default layout (the same
+    bytes build_template_bytes gives, kept so by a test), else built for `layout`."""
+    if layout == DEFAULT_LAYOUT:
+        name = _shipped_kinds().get(loai)
+        if name:
+            try:
+                return (KIND_TEMPLATES / name).read_bytes()
+            except OSError:
+                pass  # an install without the files: built as below
+    return build_template_bytes(layout, kinds.get(loai))
+
+
+@lru_cache(maxsize=1)
+def _shipped_kinds() -> dict[str, str]:
+    try:
+        index = json.loads((KIND_TEMPLATES / "index.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return {str(k): str(v) for k, v in index.items()} if isinstance(index, dict) else {}
+
+
+def kind_files() -> dict[str, bytes]:
+    """What `congvan/templates/loai/` holds: one file per distinct default template
+    (named by its content), and index.json mapping every kind but the công văn to one."""
+    files: dict[str, bytes] = {}
+    index: dict[str, str] = {}
+    for loai in sorted(kinds.KINDS):
+        if loai == kinds.DEFAULT:
+            continue
+        data = build_template_bytes(DEFAULT_LAYOUT, kinds.get(loai))
+        name = f"{hashlib.sha256(data).hexdigest()[:16]}.docx"
+        files[name] = data
+        index[loai] = name
+    files["index.json"] = (json.dumps(index, indent=1, sort_keys=True) + "\n").encode("utf-8")
+    return files
 
 
 if __name__ == "__main__":
     DEFAULT_TEMPLATE.parent.mkdir(parents=True, exist_ok=True)
     DEFAULT_TEMPLATE.write_bytes(build_template_bytes())
     print(DEFAULT_TEMPLATE)
+    KIND_TEMPLATES.mkdir(exist_ok=True)
+    wanted = kind_files()
+    for old in KIND_TEMPLATES.iterdir():
+        if old.name not in wanted:
+            old.unlink()
+    for name, data in wanted.items():
+        (KIND_TEMPLATES / name).write_bytes(data)
+    print(f"{KIND_TEMPLATES} ({len(wanted) - 1} mẫu)")
