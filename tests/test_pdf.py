@@ -199,6 +199,24 @@ def test_cli_without_libreoffice(tmp_path, monkeypatch, capsys):
     assert not out.exists()
 
 
+def test_missing_libreoffice_crosses_from_a_worker_process_whole(tmp_path, monkeypatch):
+    # Raised in a pool's worker, the error is rebuilt in the batch from the name looked
+    # for (not from its message, which then said everything twice); and the batch's
+    # own first start of LibreOffice, before the pool, fails quietly: the workers say it.
+    import pickle
+
+    from congvan.batch.pdf import HeadStart
+    from congvan.pdf import SofficeMissing
+
+    again = pickle.loads(pickle.dumps(SofficeMissing("soffice")))
+    assert str(again) == ("không tìm thấy LibreOffice ('soffice') để tạo PDF. "
+                          "Hãy cài: apt-get install libreoffice-writer-nogui fonts-liberation2")
+    monkeypatch.setenv("PATH", str(tmp_path))
+    head = HeadStart(2)
+    assert head.residents() == []
+    head.close()
+
+
 def test_cli_one_bad_pdf_does_not_stop_the_others(tmp_path, capsys):
     bad = tmp_path / "dien-thoai.yaml"
     text = EXAMPLES[0].read_text(encoding="utf-8")

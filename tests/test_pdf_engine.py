@@ -230,3 +230,45 @@ def test_a_working_folder_with_commas_and_vietnamese_goes_through_the_pipe(tmp_p
         assert engine._all[0].pipe is not None  # not a second soffice
     assert result.ok, result.error
     assert target.read_bytes().startswith(b"%PDF-")
+
+
+def test_an_adopted_office_converts_and_a_dead_one_is_replaced(tmp_path, docx_files):
+    """A batch starts its workers' LibreOffice before the workers exist; a worker's
+    engine takes one over (adopt), converts through it, and when it dies starts its
+    own. The engine that started them stops whatever is left."""
+    owner = PdfEngine(workers=1, timeout=30)
+    owner.start()
+    root = owner.root
+    try:
+        handed = owner.residents()
+        assert len(handed) == 1 and handed[0].folder == str(root / "worker-0")
+        with PdfEngine(workers=1, timeout=30, adopt=handed) as engine:
+            assert engine.processes() == [handed[0].pid]  # no office of its own
+            results = engine.convert([(docx_files[0], tmp_path / "a.pdf")])
+            assert results[0].ok, results[0].error
+            assert engine._all[0].pipe is not None  # through the adopted office's pipe
+            os.killpg(handed[0].pid, signal.SIGKILL)
+            deadline = time.monotonic() + 10
+            while engine._all[0].server.poll() is None and time.monotonic() < deadline:
+                time.sleep(0.02)
+            results = engine.convert([(docx_files[1], tmp_path / "b.pdf")])
+            assert results[0].ok, results[0].error
+            assert engine.processes() and engine.processes()[0] != handed[0].pid
+        assert (tmp_path / "a.pdf").read_bytes().startswith(b"%PDF-")
+        assert (tmp_path / "b.pdf").read_bytes().startswith(b"%PDF-")
+    finally:
+        owner.close()
+    assert _processes_under(root) == []
+
+
+def test_an_office_that_is_gone_before_it_is_adopted_is_not_waited_for(tmp_path, docx_files):
+    owner = PdfEngine(workers=1, timeout=30)
+    owner.start()
+    handed = owner.residents()
+    owner.close()  # gone before the worker takes it over
+    start = time.monotonic()
+    with PdfEngine(workers=1, timeout=30, adopt=handed) as engine:
+        assert time.monotonic() - start < 20
+        result = engine.convert([(docx_files[0], tmp_path / "a.pdf")])[0]
+        assert result.ok, result.error
+        assert engine.processes() and engine.processes()[0] != handed[0].pid

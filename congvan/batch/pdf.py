@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, cast
 if TYPE_CHECKING:
     from ..model import CongVan
     from ..pdf import PdfEngine
+    from ..pdf.worker import Resident
 
 _lock = threading.Lock()
 _engine: PdfEngine | None = None
@@ -42,15 +43,16 @@ def _forget() -> None:
 os.register_at_fork(after_in_child=_forget)
 
 
-def start_engine(timeout: float = 60.0) -> None:
-    """Start this process's engine in the background; nothing if it runs already."""
+def start_engine(timeout: float = 60.0, adopt: Resident | None = None) -> None:
+    """Start this process's engine in the background; nothing if it runs already.
+    adopt: a resident office started for this process by the batch (HeadStart)."""
     global _engine, _starting, _failure, _finalizer_set
     with _lock:
         if _engine is not None:
             return
         from ..pdf import PdfEngine  # LibreOffice, only where a PDF is asked for
 
-        engine = PdfEngine(workers=1, timeout=timeout)
+        engine = PdfEngine(workers=1, timeout=timeout, adopt=[adopt]) if adopt else PdfEngine(workers=1, timeout=timeout)
         _engine, _failure = engine, None
 
         def start() -> None:
@@ -66,6 +68,57 @@ def start_engine(timeout: float = 60.0) -> None:
             # Pool workers leave through multiprocessing's exit, which skips atexit.
             multiprocessing.util.Finalize(None, close_engine, exitpriority=10)
             _finalizer_set = True
+
+
+class HeadStart:
+    """The LibreOffice of a batch's own pool, started by the batch itself before the
+    pool: the pool's processes take about half a second to start (each imports
+    congvan), and LibreOffice as long again for its first document. So one resident
+    office per worker starts at once, each converts a first document while the pool
+    starts, and each worker takes one over (`residents`, given to start_engine).
+    Closed after the pool: no office outlives the batch."""
+
+    def __init__(self, workers: int) -> None:
+        self._engine: PdfEngine | None = None
+        self._closed = False
+        self._lock = threading.Lock()
+        self._started = threading.Event()
+        self._thread = threading.Thread(target=self._start, args=(workers,), name="congvan-pdf-head", daemon=True)
+        self._thread.start()
+
+    def _start(self, workers: int) -> None:
+        try:
+            from ..docx.template import DEFAULT_TEMPLATE
+            from ..pdf import PdfEngine
+
+            engine = PdfEngine(workers=workers)
+            with self._lock:
+                if self._closed:
+                    return
+                self._engine = engine
+            engine.start()
+            self._started.set()
+            engine.warm(DEFAULT_TEMPLATE)  # a document set as a dispatch is
+        except Exception:  # no LibreOffice here: the workers start (and report) their own
+            pass
+        finally:
+            self._started.set()
+
+    def residents(self, timeout: float = 10.0) -> list[Resident]:
+        """The offices, as soon as they listen on their pipes (none if they could not start)."""
+        self._started.wait(timeout)
+        with self._lock:
+            engine = None if self._closed else self._engine
+        return engine.residents() if engine is not None else []
+
+    def close(self) -> None:
+        """Stop every office (a first conversion still running ends with it)."""
+        with self._lock:
+            self._closed = True
+            engine = self._engine
+        if engine is not None:
+            engine.close()
+        self._thread.join(10)
 
 
 def running() -> bool:

@@ -17,7 +17,10 @@ import signal
 import sys
 import time
 from concurrent.futures import ProcessPoolExecutor
-from typing import Iterator
+from typing import TYPE_CHECKING, Callable, Iterator
+
+if TYPE_CHECKING:
+    from ..pdf.worker import Resident
 
 PR_SET_PDEATHSIG = 1
 
@@ -56,17 +59,20 @@ def _worker_init(batch: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the batch's to handle
 
 
-def _ready(pdf: bool) -> None:
-    """A worker's first task: with PDFs wanted, its LibreOffice starts now, while the
-    parent reads the first jobs (batch.pdf); the pause makes each worker take one."""
+def _ready(pdf: bool, resident: Resident | None = None) -> None:
+    """A worker's first task: with PDFs wanted, its LibreOffice starts now (or the
+    one the batch started for it is taken over), while the parent reads the first
+    jobs (batch.pdf); the pause makes each worker take one."""
     if pdf:
         from . import pdf as engine
 
-        engine.start_engine()
+        engine.start_engine(adopt=resident)
     time.sleep(0.1)
 
 
-def start(workers: int, pdf: bool = False) -> ProcessPoolExecutor:
+def start(workers: int, pdf: bool = False, residents: Callable[[], list[Resident]] | None = None) -> ProcessPoolExecutor:
+    """A pool of `workers` processes, all started; `residents`: the LibreOffice
+    offices the batch started for them (batch.pdf.HeadStart), one per worker."""
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["congvan.batch.jobs"])
     _start_server()
@@ -75,7 +81,8 @@ def start(workers: int, pdf: bool = False) -> ProcessPoolExecutor:
                                        initargs=(os.getpid(),))
         # Every worker started now, while nothing is in flight (they are otherwise
         # started one by one on demand, and one cut off while starting complains).
-        for future in [executor.submit(_ready, pdf) for _ in range(workers)]:
+        handed = residents() if residents is not None else []
+        for future in [executor.submit(_ready, pdf, handed[i] if i < len(handed) else None) for i in range(workers)]:
             future.result()
     return executor
 

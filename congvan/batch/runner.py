@@ -119,11 +119,18 @@ def _run(jobs: Iterable[Job | str | Path], executor: Executor | None, staging: P
     run = Outputs(folder, formats, manifest, on_result)
 
     own_pool = executor is None
+    head: pdf.HeadStart | None = None
     if executor is None:
         workers = workers or os.cpu_count() or 1
         try:
-            executor = _Inline() if workers == 1 else pool.start(workers, settings.pdf)
+            if workers == 1:
+                executor = _Inline()
+            else:
+                head = pdf.HeadStart(workers) if settings.pdf else None
+                executor = pool.start(workers, True, head.residents) if head else pool.start(workers, settings.pdf)
         except KeyboardInterrupt:
+            if head is not None:
+                head.close()
             manifest.save()
             raise Interrupted(run.summary) from None
     else:
@@ -251,6 +258,8 @@ def _run(jobs: Iterable[Job | str | Path], executor: Executor | None, staging: P
                 current_pool[0].shutdown(wait=True, cancel_futures=True)
             else:  # Ctrl-C, an error: no waiting for a job that may never end
                 pool.kill(cast(ProcessPoolExecutor, current_pool[0]))  # this run's own pool
+        if head is not None:  # the offices the workers took over, stopped with the pool
+            head.close()
         if own_engine:
             pdf.close_engine()
         land()  # what finished before a Ctrl-C or an error lands too

@@ -30,10 +30,10 @@ import tempfile
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Sequence
 
 from ..errors import CongVanError
-from .worker import HANG, Worker, default_cache
+from .worker import HANG, Resident, Worker, default_cache
 
 PDF_FILTER = "pdf:writer_pdf_Export"
 # PDF/A-2b through the export filter's options (JSON form, LibreOffice ≥ 7.4).
@@ -51,6 +51,11 @@ class SofficeMissing(CongVanError):
             f"không tìm thấy LibreOffice ('{binary}') để tạo PDF. "
             f"Hãy cài: {INSTALL_HINT}"
         )
+
+    def __reduce__(self) -> tuple[type, tuple[str]]:
+        # Raised in a worker process, it is rebuilt in the batch from the name looked
+        # for, not from its message (which would be said twice).
+        return (type(self), (self.binary,))
 
 
 @dataclass
@@ -85,12 +90,14 @@ class PdfEngine:
     executable (default: found on PATH). resident: keep a resident process per worker
     (best for many calls); False starts one process per chunk (one batch, then exit).
     profile_cache: where a fresh profile is kept for later runs (True: the user's
-    cache folder; None/False: none).
+    cache folder; None/False: none). adopt: resident offices another engine started
+    (its `residents()`), taken over by the first workers instead of starting their own.
     """
 
     def __init__(self, workers: int | None = None, timeout: float = 60.0, *,
                  binary: str | os.PathLike[str] | None = None, resident: bool = True,
-                 profile_cache: str | os.PathLike[str] | None | bool = True) -> None:
+                 profile_cache: str | os.PathLike[str] | None | bool = True,
+                 adopt: Sequence[Resident] = ()) -> None:
         self.binary = find_soffice(binary)
         if profile_cache is True:
             profile_cache = default_cache(self.binary)
@@ -102,6 +109,7 @@ class PdfEngine:
         self._idle: queue.Queue[Worker] = queue.Queue()
         self._all: list[Worker] = []
         self._lock = threading.Lock()
+        self._adopt = list(adopt)
 
     def __enter__(self) -> "PdfEngine":
         self.start()
@@ -116,8 +124,9 @@ class PdfEngine:
             if self.root is None:
                 self.root = Path(tempfile.mkdtemp(prefix="congvan-soffice-"))
             missing = self.workers - len(self._all)
+            handed, self._adopt = self._adopt[:missing], self._adopt[missing:]
             fresh = [Worker(self.binary, self.root, len(self._all) + i, self.timeout, self.resident,
-                             self.profile_cache) for i in range(missing)]
+                            self.profile_cache, handed[i] if i < len(handed) else None) for i in range(missing)]
             self._all += fresh
         try:
             threads = [threading.Thread(target=w.start, daemon=True) for w in fresh]
@@ -144,6 +153,32 @@ class PdfEngine:
         self._idle = queue.Queue()
         if root is not None:
             shutil.rmtree(root, ignore_errors=True)
+
+    def warm(self, docx: Path) -> None:
+        """Convert `docx` once on every worker, in parallel: LibreOffice loads most of
+        itself at its first document, not at its start (about a second here)."""
+        if not self._all:
+            self.start()
+        out = Path(self.root or tempfile.gettempdir())
+
+        def warm(worker: Worker, target: Path) -> None:
+            try:
+                worker.convert([(docx, target)], PDF_FILTER)
+            except Exception:  # closed meanwhile: a warm-up has nothing to report
+                pass
+
+        threads = [threading.Thread(target=warm, args=(w, out / f"warm-{i}.pdf"), daemon=True)
+                   for i, w in enumerate(list(self._all))]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+
+    def residents(self) -> list[Resident]:
+        """The running resident offices, to hand to engines of other processes
+        (`adopt`); this engine must then not convert with them, only close them."""
+        return [Resident(str(w.dir), w.server.pid) for w in list(self._all)
+                if w.server is not None and w.server.poll() is None]
 
     def processes(self) -> list[int]:
         """Process-group ids of the running LibreOffice processes (for monitoring)."""

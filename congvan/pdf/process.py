@@ -17,8 +17,44 @@ import sys
 import threading
 import time
 from pathlib import Path
+from typing import Protocol
 
 POLL = 0.02
+
+
+class Process(Protocol):
+    """What congvan asks of a LibreOffice process: a subprocess.Popen, or an Adopted."""
+
+    @property
+    def pid(self) -> int: ...
+
+    def poll(self) -> int | None: ...
+
+    def wait(self, timeout: float | None = None) -> int: ...
+
+
+class Adopted:
+    """A resident soffice another process started and handed over (a batch's parent
+    starts its workers' LibreOffice before the workers exist): its process group,
+    seen through /proc, since only its parent can wait for it. Killing it is
+    `kill`'s, as for any group."""
+
+    def __init__(self, pid: int) -> None:
+        self.pid = pid
+        self.returncode: int | None = None
+
+    def poll(self) -> int | None:
+        if self.returncode is None and not _running(self.pid):
+            self.returncode = 0  # its exit status is its parent's to know
+        return self.returncode
+
+    def wait(self, timeout: float | None = None) -> int:
+        deadline = None if timeout is None else time.monotonic() + timeout
+        while self.poll() is None:
+            if deadline is not None and time.monotonic() > deadline:
+                raise subprocess.TimeoutExpired(f"soffice {self.pid}", timeout or 0)
+            time.sleep(POLL)
+        return 0
 
 _LIVE: set[subprocess.Popen[bytes]] = set()
 _LIVE_LOCK = threading.Lock()
@@ -109,7 +145,7 @@ def spawn(args: list[str]) -> subprocess.Popen[bytes]:
     return proc
 
 
-def kill(proc: subprocess.Popen[bytes] | None, wait: bool = True) -> None:
+def kill(proc: Process | None, wait: bool = True) -> None:
     """SIGKILL the process group; wait (default) until the whole group is gone, or
     only for the direct child (a program about to exit: the kernel tears the rest
     down, which takes a busy machine a second or two)."""
@@ -129,9 +165,10 @@ def kill(proc: subprocess.Popen[bytes] | None, wait: bool = True) -> None:
     deadline = time.monotonic() + 5
     while wait and any(_running(pid) for pid in group_members(proc.pid)) and time.monotonic() < deadline:
         time.sleep(POLL)
-    with _LIVE_LOCK:
-        _LIVE.discard(proc)
-    _tell_watchdog(f"-{proc.pid}")
+    if isinstance(proc, subprocess.Popen):
+        with _LIVE_LOCK:
+            _LIVE.discard(proc)
+        _tell_watchdog(f"-{proc.pid}")
 
 
 @atexit.register
@@ -142,7 +179,7 @@ def _kill_all() -> None:
         kill(proc)
 
 
-def wait_for_pipe(server: subprocess.Popen[bytes], timeout: float) -> bool:
+def wait_for_pipe(server: Process, timeout: float) -> bool:
     """Wait until the resident soffice listens on its single-instance pipe.
 
     A client started earlier would become an office of its own instead of handing

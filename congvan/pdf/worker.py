@@ -8,6 +8,7 @@ import shutil
 import subprocess
 import tempfile
 import time
+from dataclasses import dataclass
 from importlib.util import find_spec
 from pathlib import Path
 from typing import Callable
@@ -15,24 +16,35 @@ from typing import Callable
 from ..explain import os_reason
 from ..files import copy_atomic
 from .ipc import pipe_path, request
-from .process import POLL, group_sockets, kill, launcher, spawn, wait_for_pipe
+from .process import POLL, Adopted, Process, group_sockets, kill, launcher, spawn, wait_for_pipe
 
 HANG = "hang"  # marks a file whose call hung or crashed, to retry it alone
+
+
+@dataclass(frozen=True)
+class Resident:
+    """A running resident office handed to a worker of another process: the worker
+    folder it runs in (its profile inside) and its process-group id."""
+
+    folder: str
+    pid: int
 
 
 class Worker:
     """One profile, one resident soffice (when it can be started), one chunk at a time."""
 
     def __init__(self, binary: str, root: Path, index: int, timeout: float, resident: bool,
-                 template: Path | None = None) -> None:
+                 template: Path | None = None, adopt: Resident | None = None) -> None:
         self.binary = binary
         self.command = launcher(binary)
         self.template = template
-        self.dir = root / f"worker-{index}"
+        # adopt: a resident office another process started for this worker, in its folder.
+        self.adopt = adopt if adopt is not None and Path(adopt.folder, "profile").is_dir() else None
+        self.dir = Path(self.adopt.folder) if self.adopt else root / f"worker-{index}"
         self.profile = self.dir / "profile"
         self.timeout = timeout
         self.want_resident = resident
-        self.server: subprocess.Popen[bytes] | None = None
+        self.server: Process | None = None
         self.pipe: str | None = None  # the resident office's single-instance pipe
         self.client: subprocess.Popen[bytes] | None = None
         self.closed = False
@@ -50,6 +62,11 @@ class Worker:
         probe = self.dir / "probe"
         sample = self.dir / "probe.docx"
         blank_docx(sample)
+        if self.adopt is not None and self.want_resident:
+            self.server = Adopted(self.adopt.pid)
+            if wait_for_pipe(self.server, max(self.timeout, 60.0)) and not self.closed:
+                return
+            self.stop()  # gone or never listening: this worker starts its own, as below
         if not self.profile.exists() and self.template is not None and self.template.exists():
             shutil.copytree(self.template, self.profile, symlinks=True)
         if self.want_resident and not self.profile.exists():
