@@ -74,7 +74,9 @@ def start(workers: int, pdf: bool = False, residents: Callable[[], list[Resident
     """A pool of `workers` processes, all started; `residents`: the LibreOffice
     offices the batch started for them (batch.pdf.HeadStart), one per worker."""
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["congvan.batch.jobs"])
+    # Imported once by the fork server, inherited by every worker (the PDF finishing
+    # brings pypdf: as long again as the rest for each worker, otherwise).
+    context.set_forkserver_preload(["congvan.batch.jobs", *(["congvan.pdf.finish"] if pdf else [])])
     _start_server()
     with _ctrl_c_after():
         executor = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_worker_init,

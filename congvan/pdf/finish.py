@@ -103,7 +103,7 @@ def finish_pdf(pdf_path: str | Path, cv: CongVan, pdfa: bool = False, pages: int
     path = Path(pdf_path)
     data = path.read_bytes()
     reader = PdfReader(io.BytesIO(data))
-    problems = font_problems(reader)
+    problems = font_problems(reader, data)
     count = len(reader.pages)
     if not 1 <= count <= MAX_PAGES or (pages is not None and count != pages):
         expected = f"{pages}" if pages is not None else f"1 đến {MAX_PAGES}"
