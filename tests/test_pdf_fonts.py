@@ -1,6 +1,6 @@
-"""The font check reads a LibreOffice PDF's fonts from its bytes (pypdf would parse
-every width of every font); whatever file it is given, it must find exactly the
-fonts, and their embedding, that pypdf finds through the pages, or leave the file
+"""The finishing reads a LibreOffice PDF's fonts and producer from its bytes (pypdf
+parses every width of every font, and hexadecimal strings a digit at a time);
+whatever file it is given, it must find exactly what pypdf finds, or leave the file
 to pypdf."""
 
 from __future__ import annotations
@@ -113,3 +113,18 @@ def test_a_font_not_embedded_and_not_allowed_is_said_either_way():
         "dùng cho: 'Cong van'",
         "phông 'Helvetica' không được nhúng vào PDF",
     ]
+
+
+def test_the_producer_is_read_from_the_bytes_as_pypdf_reads_it(pdfs):
+    from congvan.pdf.update import producer
+
+    for name, data in pdfs.items():
+        reader = PdfReader(io.BytesIO(data))
+        assert producer(data, reader) == reader.metadata["/Producer"], name
+        assert producer(data, reader).startswith("LibreOffice"), name
+    writer = PdfWriter()
+    writer.add_blank_page(595, 842)
+    writer.add_metadata({"/Producer": "Công cụ khác"})  # a literal string, not LibreOffice's hex
+    out = io.BytesIO()
+    writer.write(out)
+    assert producer(out.getvalue(), PdfReader(io.BytesIO(out.getvalue()))) is None

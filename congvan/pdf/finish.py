@@ -16,7 +16,7 @@ from ..docx.writer import write_atomic
 from ..errors import CongVanError
 from ..model import CongVan
 from .fonts import font_problems
-from .update import with_information
+from .update import producer as made_by, with_information
 
 PDFAID = "http://www.aiim.org/pdfa/ns/id/"
 NS_PDF = "http://ns.adobe.com/pdf/1.3/"
@@ -118,7 +118,7 @@ def finish_pdf(pdf_path: str | Path, cv: CongVan, pdfa: bool = False, pages: int
     if problems:
         raise PdfError(label or str(path), problems)
     if not pdfa:
-        producer = str(reader.metadata.get("/Producer", "LibreOffice") if reader.metadata else "LibreOffice")
+        producer = made_by(data, reader) or str(reader.metadata.get("/Producer", "LibreOffice") if reader.metadata else "LibreOffice")
         # No clock time: a draft (no date) gets no creation date at all.
         info = {**wanted, "/Creator": "congvan", "/Producer": producer}
         updated = with_information(data, reader, info, _digest(cv, title))

@@ -76,6 +76,27 @@ def with_information(data: bytes, reader: PdfReader, info: dict[str, str], diges
     return out.getvalue()
 
 
+_PRODUCER = re.compile(rb"/Producer\s*<([0-9A-Fa-f\s]*)>")
+
+
+def producer(data: bytes, reader: PdfReader) -> str | None:
+    """The /Producer of the document information, read from the bytes when it is a
+    hexadecimal string as LibreOffice writes it (pypdf decodes those a digit at a
+    time); None otherwise, for the caller to ask pypdf."""
+    old = reader.trailer.raw_get("/Info") if "/Info" in reader.trailer else None
+    start = reader.xref.get(0, {}).get(old.idnum) if isinstance(old, IndirectObject) else None
+    if not isinstance(start, int):
+        return None
+    end = data.find(b"endobj", start)
+    found = _PRODUCER.search(data, start, end if end >= 0 else start)
+    if found is None:
+        return None
+    raw = bytes.fromhex(found[1].decode("ascii"))
+    if raw.startswith(b"\xfe\xff"):
+        return raw[2:].decode("utf-16-be", errors="replace")
+    return None  # PDFDocEncoding: pypdf's to read
+
+
 def _fixed(data: bytes, digest: bytes, start: int, end: int) -> bytes | None:
     """The bytes that depend on the clock replaced, each by as many bytes: the dates
     of the old information object (`data[start:end]`), which no reader looks at
