@@ -37,6 +37,8 @@ Planned = tuple[int, Job, tuple[str, dict[str, Any]]]
 # waiting or this long has passed since the last sync.
 LAND_RECORDS = 256
 LAND_SECONDS = 0.5
+# The most jobs sent to a worker at once (a list of known length ends in smaller ones).
+CHUNK_LARGEST = 8
 
 
 class _Inline(Executor):
@@ -143,7 +145,7 @@ def _run(jobs: Iterable[Job | str | Path], executor: Executor | None, staging: P
         # A few jobs per call spread its cost (a LibreOffice call through its pipe
         # costs little more); a short list still reaches every worker. In this
         # process: chunks of 16.
-        chunk_size = 16 if isinstance(executor, _Inline) else max(1, min(8, (size or 8 * 4 * workers) // (4 * workers)))
+        chunk_size = 16 if isinstance(executor, _Inline) else max(1, min(CHUNK_LARGEST, (size or CHUNK_LARGEST * 4 * workers) // (4 * workers)))
     largest = chunk_size
 
     def wanted(index: int) -> int:
