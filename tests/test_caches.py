@@ -3,10 +3,12 @@ builds once, the cleaned texts, LibreOffice's launcher."""
 
 from __future__ import annotations
 
+import io
 import itertools
 import os
 import random
 import stat
+import zipfile
 
 import pytest
 import yaml
@@ -32,6 +34,8 @@ def _variants() -> list:
                 "noi_nhan": rng.sample(NOI_NHAN, rng.randint(1, 3)),
                 "nguoi_ky": {"quyen_han": quyen_han, "chuc_vu": chuc_vu, "ho_ten": f"Nguyễn Văn {i}"}}
         data["co_quan_chu_quan"] = chu_quan or None
+        # The footer: the same for runs of documents, then another (compressed once per run).
+        data["lien_he"] = {"dia_chi": f"Số {i // 3} đường Lê Lợi", "dien_thoai": "0277.3873996"} if i % 6 < 3 else None
         out.append(congvan.from_dict({k: v for k, v in data.items() if v is not None}))
     return out
 
@@ -45,6 +49,36 @@ def test_a_writer_that_made_other_documents_gives_a_fresh_writers_bytes():
     for cv in variants:
         assert seen[id(cv)] == DocxWriter().to_bytes(cv), cv.so
     assert len({seen[id(cv)] for cv in variants}) == len(variants)
+
+
+def test_each_file_is_the_zip_of_its_own_parts():
+    """The parts compressed for an earlier document (a footer, the properties, the
+    template's own) are reused only for the same bytes: each file is what zipfile
+    writes from the parts read back from it."""
+    variants = _variants()
+    shared = DocxWriter()
+    for cv in itertools.chain.from_iterable(zip(variants, reversed(variants))):
+        data = shared.to_bytes(cv)
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            parts = [(info.filename, archive.read(info)) for info in archive.infolist()]
+        assert data == _zipped(parts), cv.so
+    footers = {_part(shared.to_bytes(cv), "word/footer1.xml") for cv in variants}
+    assert len(footers) > 2  # the footers differ between runs
+
+
+def _zipped(parts: list[tuple[str, bytes]]) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        for name, data in parts:
+            info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type, info.external_attr, info.create_system = zipfile.ZIP_DEFLATED, 0o644 << 16, 0
+            archive.writestr(info, data, compresslevel=6)
+    return out.getvalue()
+
+
+def _part(data: bytes, name: str) -> bytes:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return archive.read(name)
 
 
 def test_a_cleaned_text_names_each_field_that_holds_it():

@@ -27,7 +27,7 @@ from lxml import etree
 from ..errors import CongVanError
 from ..explain import jinja_reason
 from ..resources import zip_problem
-from .package import REL_NS, deflate, write_zip
+from .package import REL_NS, Deflated, Deflater, deflate, write_zip
 from .properties import recorded_kind
 from .styles import KIND_STYLES, RULE_STYLE_ID, RULE_STYLE_NAME, STYLES
 from .wml import w
@@ -77,7 +77,9 @@ class CompiledTemplate:
     # congvan's style id → the template's own, for a style the template holds under
     # congvan's name but another id (LibreOffice writes ids of its own on saving).
     style_ids: dict[str, str] = field(default_factory=dict)
-    _deflated: dict[str, tuple[int, int, bytes]] = field(default_factory=dict, repr=False)
+    _deflated: dict[str, Deflated] = field(default_factory=dict, repr=False)
+    # The parts rendered per document, each compressed by its own `Deflater`.
+    _deflaters: dict[str, Deflater] = field(default_factory=dict, repr=False)
 
     @classmethod
     def from_bytes(cls, data: bytes, source: str = "mẫu") -> "CompiledTemplate":
@@ -198,6 +200,10 @@ class CompiledTemplate:
             parts = _with_images(parts, images)
             out.update({_DOCUMENT_RELS: b"", _CONTENT_TYPES: b""})
         deflated = {n: p for n, p in self._deflated.items() if n not in out}
+        for name in (*self.templates, *replacements):
+            if name in out:
+                deflater = self._deflaters.get(name) or self._deflaters.setdefault(name, Deflater())
+                deflated[name] = deflater(out[name])
         return write_zip(parts, deflated)
 
 
