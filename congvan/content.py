@@ -65,6 +65,15 @@ def _has_markers(value: Any) -> bool:
     return False
 
 
+def _marked(text: str) -> bool:
+    return "{{" in text or "{%" in text  # _MARKERS, without a loop: every text of every row
+
+
+def _to_fill(value: Any) -> bool:
+    """Whether a value of a template holds something to fill: a text with a marker, or a mapping or list."""
+    return isinstance(value, (dict, list)) or (isinstance(value, str) and _marked(value))
+
+
 @lru_cache(maxsize=1024)
 def _compiled(text: str) -> Template:
     return _env.from_string(text)
@@ -119,7 +128,7 @@ def fill(data: dict[Any, Any], lines: Lines, source: str, values: Mapping[str, A
     problems: list[tuple[Exception, str, tuple[Any, ...]]] = []
 
     def render(value: str, where: tuple[Any, ...]) -> Any:
-        if not any(marker in value for marker in _MARKERS):
+        if not _marked(value):
             return value
         try:
             out = sandbox.render(_compiled(value), context)
@@ -132,10 +141,16 @@ def fill(data: dict[Any, Any], lines: Lines, source: str, values: Mapping[str, A
         if isinstance(value, str):
             return render(value, where)
         if isinstance(value, dict):
-            items = ((key, visit(item, where + (key,))) for key, item in value.items())
-            return {key: item for key, item in items if item is not _EMPTY}
+            out = {}
+            for key, item in value.items():
+                if _to_fill(item):  # else a plain text, a number, a date: as written
+                    item = visit(item, where + (key,))
+                    if item is _EMPTY:
+                        continue
+                out[key] = item
+            return out
         if isinstance(value, list):
-            items = (visit(item, where + (index,)) for index, item in enumerate(value))
+            items = (visit(item, where + (index,)) if _to_fill(item) else item for index, item in enumerate(value))
             return [item for item in items if item is not _EMPTY]
         return value
 

@@ -33,6 +33,9 @@ LAYOUT_SUFFIXES = (".docx", ".yaml", ".yml", ".json", ".toml")
 PATH_FIELDS = (("layout",), ("nguoi_ky", "chu_ky"), ("nguoi_ky", "con_dau"))
 # A table's file (`bang: {tep: …}`), wherever the table sits in the body.
 TABLE_FILE = ("bang", "tep")
+# The validation context of data whose every text is clean already (NFC, no
+# forbidden character: `congvan.reader.clean_strings`): the models do not clean again.
+TEXTS_CLEANED = "texts_cleaned"
 
 
 def _lines(value: Any) -> Any:
@@ -109,7 +112,9 @@ class _Model(BaseModel):
 
     @model_validator(mode="before")
     @classmethod
-    def _clean_text(cls, value: Any) -> Any:
+    def _clean_text(cls, value: Any, info: ValidationInfo) -> Any:
+        if info.context is not None and info.context.get(TEXTS_CLEANED):
+            return value  # the reader cleaned every text already (`congvan.reader.clean_strings`)
         return _clean(value) if isinstance(value, dict) else value
 
 
@@ -170,7 +175,7 @@ def _as_line(item: Any) -> Any:
     if isinstance(item, dict) and len(item) == 1:
         key, text = next(iter(item.items()))
         if isinstance(key, str) and isinstance(text, str) and _LUU.match(f"{key}:"):
-            return f"{key}: {text}"
+            return clean_text(f"{key}: {text}")  # a key is not cleaned with the texts
     return item
 _NHU_TREN = re.compile(r"^[\s\-–+•]*như\s+trên\b", re.IGNORECASE)
 _ACADEMIC_TITLES = re.compile(r"^(GS|PGS|TS|ThS|TSKH|KS|BS|CN)\.?\s", re.IGNORECASE)

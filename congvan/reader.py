@@ -403,8 +403,8 @@ def clean_strings(data: Any, lines: Lines, source: str, convert_legacy: bool = F
 
     def visit(value: Any, path: tuple[Any, ...]) -> Any:
         if isinstance(value, str):
-            try:
-                return clean_text(value, _field(path), convert_legacy=convert_legacy)
+            try:  # the field is named here, on an error only
+                return clean_text(value, convert_legacy=convert_legacy)
             except TextError as exc:
                 problems.append(Problem(exc.message, _field(path), _line(lines, path)))
                 return value
@@ -467,13 +467,14 @@ def to_dispatch(data: dict[Any, Any], lines: Lines, path: Path, source: str | No
                 values: Mapping[str, Any] | None = None, convert_legacy: bool = False) -> "CongVan":
     """Data read from `path` → a validated dispatch; `source` names it in errors."""
     from .content import fill, is_template
-    from .model import CongVan
+    from .model import TEXTS_CLEANED, CongVan
 
     source = source or str(path)
     if values is not None or is_template(data):
         data = fill(data, lines, source, values, path)
     data = clean_strings(data, lines, source, convert_legacy=convert_legacy)
-    return validate(CongVan, relative_to(data, path.parent, lines, source), lines, source)
+    # Every text is clean now, the file names made relative too: the models need not clean again.
+    return validate(CongVan, relative_to(data, path.parent, lines, source), lines, source, {TEXTS_CLEANED: True})
 
 
 def relative_to(data: Any, folder: Path, lines: Lines | None = None, source: str = "") -> Any:
@@ -481,15 +482,16 @@ def relative_to(data: Any, folder: Path, lines: Lines | None = None, source: str
     made relative to the folder of the file they are written in; each must lie inside
     that folder or a folder the user allowed (congvan.resources), else an InputError."""
     from .model import PATH_FIELDS
+    from .vietnamese import clean_text
 
     if not isinstance(data, dict):
         return data
     problems: list[Problem] = []
 
     def place(value: str, path: tuple[Any, ...]) -> str:
-        try:
-            return inside(value.strip(), folder)
-        except ValueError as exc:
+        try:  # the folder's own name is a text of the dispatch too, cleaned as the others
+            return clean_text(inside(value.strip(), folder))
+        except ValueError as exc:  # a TextError too
             problems.append(Problem(str(exc), _field(path), _line(lines or {}, path)))
             return value
 
@@ -511,17 +513,31 @@ def relative_to(data: Any, folder: Path, lines: Lines | None = None, source: str
 
 
 def _table_files(value: Any, path: tuple[Any, ...], place: Callable[[str, tuple[Any, ...]], str]) -> Any:
-    """`bang: {tep: …}` anywhere in the body, relative to the data file's folder."""
+    """`bang: {tep: …}` anywhere in the body, relative to the data file's folder; what
+    holds no table file is returned as it is, not copied."""
     from .model import TABLE_FILE
 
+    return _tables_in(value, path, place, TABLE_FILE)
+
+
+def _tables_in(value: Any, path: tuple[Any, ...], place: Callable[[str, tuple[Any, ...]], str], key: tuple[str, str]) -> Any:
     if isinstance(value, list):
-        return [_table_files(v, path + (i,), place) for i, v in enumerate(value)]
+        items = [v if isinstance(v, str) else _tables_in(v, path + (i,), place, key) for i, v in enumerate(value)]
+        return value if all(a is b for a, b in zip(items, value)) else items
     if not isinstance(value, dict):
         return value
-    value = {k: _table_files(v, path + (k,), place) for k, v in value.items()}
-    table = value.get(TABLE_FILE[0])
-    if isinstance(table, dict) and isinstance(table.get(TABLE_FILE[1]), str):
-        name = table[TABLE_FILE[1]].strip()
+    out = value
+    for k, v in value.items():
+        if isinstance(v, (dict, list)):
+            placed = _tables_in(v, path + (k,), place, key)
+            if placed is not v:
+                if out is value:
+                    out = dict(value)
+                out[k] = placed
+    table = out.get(key[0])
+    if isinstance(table, dict) and isinstance(table.get(key[1]), str):
+        name = table[key[1]].strip()
         if name:
-            value[TABLE_FILE[0]] = {**table, TABLE_FILE[1]: place(name, path + TABLE_FILE)}
-    return value
+            out = dict(out) if out is value else out
+            out[key[0]] = {**table, key[1]: place(name, path + key)}
+    return out

@@ -34,12 +34,13 @@ def line_of(lines: Lines, path: tuple[Any, ...]) -> int | None:
     return None
 
 
-def validate(model: type[M], data: Any, lines: Lines, source: str) -> M:
-    """Build `model` from data, turning pydantic's errors into Vietnamese problems."""
+def validate(model: type[M], data: Any, lines: Lines, source: str, context: dict[str, Any] | None = None) -> M:
+    """Build `model` from data, turning pydantic's errors into Vietnamese problems;
+    `context` is pydantic's validation context, given to the models' validators."""
     try:
         # The core validator itself: the models' own model_validate raises InputError
         # already, without the lines.
-        result: M = model.__pydantic_validator__.validate_python(data)
+        result: M = model.__pydantic_validator__.validate_python(data, context=context)
         return result
     except ValidationError as exc:
         raise InputError(source, problems(exc, data, lines, model)) from None
