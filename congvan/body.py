@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Union, cast
 
 from . import nd30
@@ -82,9 +83,17 @@ def _free_text(text: str) -> list[BodyParagraph]:
     for line in text.splitlines():
         line = line.strip()
         if line:
-            style = style_of_line(line)
-            paragraphs.append(BodyParagraph(style, line, bold=style in ("phan", "muc")))
+            paragraphs.append(_line_paragraph(line) if len(line) <= _CACHED_CHARS else _paragraph(line))
     return paragraphs
+
+
+def _paragraph(line: str) -> BodyParagraph:
+    style = style_of_line(line)
+    return BodyParagraph(style, line, bold=style in ("phan", "muc"))
+
+
+_CACHED_CHARS = 512  # a mail merge repeats most lines of its body in every document
+_line_paragraph = lru_cache(maxsize=4096)(_paragraph)  # the paragraphs are immutable: shared
 
 
 def _outline(blocks: list[Block], depth_gach: int = 0) -> list[BodyItem]:

@@ -18,7 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Mapping
 
-from jinja2 import StrictUndefined, Template, TemplateSyntaxError, UndefinedError
+from jinja2 import StrictUndefined, Template, TemplateSyntaxError, UndefinedError, nodes
 from jinja2.exceptions import SecurityError
 
 from . import sandbox
@@ -79,6 +79,20 @@ def _compiled(text: str) -> Template:
     return _env.from_string(text)
 
 
+@lru_cache(maxsize=1024)
+def _lone_name(text: str) -> str | None:
+    """The variable a text is made of alone (`{{ don_vi }}`, a mail merge's cell), else None."""
+    try:
+        body = _env.parse(text).body
+    except TemplateSyntaxError:
+        return None
+    if len(body) == 1 and isinstance(body[0], nodes.Output) and len(body[0].nodes) == 1:
+        only = body[0].nodes[0]
+        if isinstance(only, nodes.Name):
+            return only.name
+    return None
+
+
 def variables(data: Any) -> set[str]:
     """The names the texts of a mẫu nội dung use (`{{ don_vi }}`, `{{ nguoi_ky.ho_ten }}` → nguoi_ky)."""
     from jinja2 import TemplateSyntaxError, meta
@@ -130,8 +144,12 @@ def fill(data: dict[Any, Any], lines: Lines, source: str, values: Mapping[str, A
     def render(value: str, where: tuple[Any, ...]) -> Any:
         if not _marked(value):
             return value
+        lone = _lone_name(value)
         try:
-            out = sandbox.render(_compiled(value), context)
+            if lone is not None and lone in context:
+                out = sandbox.as_text(context[lone])  # `{{ don_vi }}`: the value itself, as Jinja prints it
+            else:
+                out = sandbox.render(_compiled(value), context)
         except Exception as exc:  # a filter's own ValueError/TextError too
             problems.append((exc, value, where))
             return value

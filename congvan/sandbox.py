@@ -143,6 +143,13 @@ class BoundedSandbox(ImmutableSandboxedEnvironment):
         return super().call(__context, __obj, *args, **kwargs)
 
 
+def as_text(value: Any) -> str:
+    """A value as Jinja prints `{{ value }}` (without autoescape: `str`), within the size limit."""
+    text = str(value)
+    _current().size(len(text))
+    return text
+
+
 def render(template: Template, context: dict[str, Any]) -> str:
     """Render a compiled template within the limits: time, and size as it grows."""
     global _budget

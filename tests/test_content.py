@@ -199,3 +199,27 @@ def test_readme_template_snippet(tmp_path):
     cv = congvan.load(path, values={"so": "", "don_vi": "Sở Tài chính", "kinh_phi": 2000000, "han": "2026-03-05"})
     assert (cv.so, cv.trich_yeu, cv.kinh_gui, cv.noi_nhan) == (None, "tổng kết nhiệm kỳ 2021 - 2026", ["Sở Tài chính"], ["Như trên"])
     assert paragraphs(cv) == ["Kinh phí hỗ trợ: 2.000.000 đồng (Hai triệu đồng).", "Hạn nộp: ngày 05 tháng 3 năm 2026./."]
+
+
+@pytest.mark.parametrize("value", ["Sở Tài chính", "  hai  khoảng  ", 7, 2.5, True, None, ["a", "b"], {"a": 1}])
+def test_a_text_of_one_variable_is_what_jinja_prints(value):
+    # `{{ x }}` alone (a mail merge's cell) is filled without a render: the same text
+    # as the render of a text that is more than the variable.
+    from congvan.content import fill
+
+    filled = fill({"alone": "{{ x }}", "more": "{{ x }}|", "spaced": "{{- x -}}"}, {}, "<mẫu>", {"x": value})
+    assert filled["alone"] + "|" == filled["more"]
+    assert filled["spaced"] == filled["alone"]
+
+
+def test_a_text_of_one_variable_keeps_the_limits():
+    from congvan.content import fill
+    from congvan.errors import InputError
+    from congvan.limits import Limits, using
+
+    with using(Limits().with_(render_chars=10)), pytest.raises(InputError) as caught:
+        fill({"kinh_gui": "{{ x }}"}, {("kinh_gui",): 3}, "<mẫu>", {"x": "x" * 11})
+    assert "render_chars" in str(caught.value) and "dòng 3" in str(caught.value), caught.value
+    with pytest.raises(InputError) as caught:
+        fill({"kinh_gui": "{{ y }}"}, {("kinh_gui",): 3}, "<mẫu>", {"x": "a"})
+    assert "chưa có giá trị cho biến 'y'" in str(caught.value)

@@ -72,7 +72,8 @@ def safe_name(text: str) -> str:
     """A file name without folders, unsafe characters or a leading dot; never empty."""
     text = unicodedata.normalize("NFC", text)
     # Invisible format characters (zero-width, direction marks) never reach a file name.
-    text = "".join(char for char in text if unicodedata.category(char) != "Cf")
+    if not text.isascii():  # ASCII has none
+        text = "".join(char for char in text if unicodedata.category(char) != "Cf")
     text = _UNSAFE.sub("-", text)
     text = re.sub(r"-{2,}", "-", text).strip("-. ")
     while len(text.encode("utf-8")) > MAX_BYTES:

@@ -60,6 +60,7 @@ class DocxWriter:
             **compiled.block_widths,
         }
         self._blocks: dict[tuple[object, ...], Markup] = {}
+        self._defaults: dict[str, CompiledTemplate] = {}
 
     @property
     def template(self) -> CompiledTemplate:
@@ -69,8 +70,11 @@ class DocxWriter:
     def template_for(self, cv: CongVan) -> CompiledTemplate:
         """The template of the document: the agency's own, of any kind whose tags fit
         the document's (`congvan.docx.tags.misfit`), or the default of its kind."""
-        if self.template_path is None:
-            return load_template(None, self.layout, cv.loai)
+        if self.template_path is None:  # a kind's default: never changes, kept per writer (one per kind)
+            compiled = self._defaults.get(cv.loai)
+            if compiled is None:
+                compiled = self._defaults[cv.loai] = load_template(None, self.layout, cv.loai)
+            return compiled
         compiled = self.template
         problem = misfit(compiled, cv.kind, [])
         if problem:
@@ -121,10 +125,13 @@ class DocxWriter:
         """The phụ lục issued as electronic files of their own (Mẫu 2.2), each as the
         end of its file's name and its bytes: ("-phu-luc-II", …), or ("-phu-luc", …)
         for a document's only phụ lục. They are not in `to_bytes`'s file."""
+        own = appendix.own_files(cv)
+        if not own:
+            return []
         compiled = load_appendix_template(self.layout)
         page = Frame(self.layout, self.text_width, compiled.section)
         out = []
-        for number, _ in appendix.own_files(cv):
+        for number, _ in own:
             context = {"phu_luc": xml(appendix.build_file(cv, page, number)), "lien_he": xml([self._p("dia_chi")])}
             core = {"docProps/core.xml": core_xml(cv, appendix.file_title(cv, number))}
             out.append((appendix.file_end(cv, number), compiled.render(context, core, [], None)))
