@@ -13,6 +13,7 @@ import datetime as dt
 import difflib
 import re
 import unicodedata
+from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Any, Literal, Union
 
@@ -728,6 +729,16 @@ _FIELD_NAMES = {
 }
 
 
+@lru_cache(maxsize=None)  # the kinds times the fields they rule: a few hundred at most
+def _kind_rule(loai: str, name: str) -> tuple[bool, bool]:
+    """Whether the kind `loai` requires the field `name`, and whether it forbids it."""
+    kind = kinds.get(loai)
+    required = name in kind.requires or getattr(kind, name, None) == "required"
+    forbidden = (name in kind.forbids or getattr(kind, name, None) == "forbidden" or (name == "xac_nhan" and not kind.xac_nhan)
+                 or (name == "van_ban_kem_theo" and not kind.kem_theo))
+    return required, forbidden
+
+
 class CongVan(_Model):
     """A document of Phụ lục III, component by component (Phụ lục I, Mục IV); a công
     văn (Mẫu 1.5) unless `loai` names another kind (`congvan.kinds`)."""
@@ -868,17 +879,14 @@ class CongVan(_Model):
         """What the kind requires and forbids (its sample in Phụ lục III)."""
         if "loai" not in info.data:
             return value
-        kind = kinds.get(info.data["loai"])
-        name = info.field_name
+        name = str(info.field_name)
         if isinstance(value, list) and name in ("kinh_gui", "can_cu"):
             value = [line for line in value if not blank(line)]
-        given = bool(value)
-        name = str(info.field_name)
-        required = name in kind.requires or getattr(kind, name, None) == "required"
-        forbidden = name in kind.forbids or getattr(kind, name, None) == "forbidden" or (name == "xac_nhan" and not kind.xac_nhan) or (name == "van_ban_kem_theo" and not kind.kem_theo)
-        if required and not given:
+        required, forbidden = _kind_rule(info.data["loai"], name)
+        if required and not value:
             raise PydanticCustomError("missing", "Field required")
-        if forbidden and given:
+        if forbidden and value:
+            kind = kinds.get(info.data["loai"])
             raise ValueError(f"{kind.ten} không có {_FIELD_NAMES[name]} (Phụ lục III, Mẫu {kind.mau})")
         return value
 

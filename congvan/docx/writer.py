@@ -170,6 +170,7 @@ class DocxWriter:
         plan = self.header_plan(cv, frame)
         left = mm(plan.left_mm) if frame.movable else self.widths["co_quan"]
         right = mm(frame.total_mm) - left if frame.movable else self.widths["pham_vi_luu_hanh"]
+        last = closer(cv)  # the component that ends with the closing mark
         context: dict[str, object] = {
             "cot_tieu_de": [left, right],
             "co_quan": self._block(("co_quan", plan.chu_quan, plan.ban_hanh, plan.rule_pt, left), lambda: self._co_quan(plan, left)),
@@ -188,7 +189,7 @@ class DocxWriter:
             "ngay": day,
             "dia_danh_ngay": self._block(("ngay", plan.date, plan.date_size), lambda: [self._date(plan)]),
             "kinh_gui": self._block(("kinh_gui", tuple(cv.kinh_gui), self.text_width), lambda: self._kinh_gui(cv)),
-            "noi_dung": self._body(cv, page, close=closer(cv) == "noi_dung"),
+            "noi_dung": self._body(cv, page, close=last == "noi_dung"),
             "noi_nhan": self._block(("noi_nhan", tuple(noi_nhan_entries(cv)), self.widths["noi_nhan"]), lambda: self._noi_nhan(cv)),
             "nguoi_ky": self._signer(cv, images),
             "lien_he": self._block(("lien_he", cv.lien_he.line() if cv.lien_he else None), lambda: [self._footer(cv)]),
@@ -201,7 +202,6 @@ class DocxWriter:
         context["xac_nhan"] = xml(form.xac_nhan(cv, page))
         # Mẫu 3.2: the copying agency's digital signature, top right of page 1 (ô 14).
         context["ky_so"] = xml([signature.place(cv.ban_sao.ky_so)] if cv.ban_sao and cv.ban_sao.dien_tu else [])
-        last = closer(cv)
         for name in cv.kind.components:
             if name in BUILDERS:
                 context[name] = xml(BUILDERS[name](cv, page, close=name == last))
@@ -211,7 +211,7 @@ class DocxWriter:
         if not cv.kind.dated:
             context["dia_danh_ngay"] = xml([paragraph(style_id("dia_danh_ngay"))])  # Mẫu 1.9: no place and date
         # A text never breaks a line inside a template's run: Word would show nothing.
-        return {k: " ".join(v.split("\n")) if isinstance(v, str) and not isinstance(v, Markup) else v for k, v in context.items()}
+        return {k: v.replace("\n", " ") if isinstance(v, str) and "\n" in v and not isinstance(v, Markup) else v for k, v in context.items()}
 
     def _block(self, key: tuple[object, ...], build: Callable[[], list[etree._Element]]) -> Markup:
         """The XML of a block that `key` determines, built once: a mail merge or a
