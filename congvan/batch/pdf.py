@@ -171,19 +171,30 @@ def convert(items: list[tuple[Path, Path, CongVan, str, str | None]], pdfa: bool
         return conversions.finish()
 
 
+# Files handed to LibreOffice in one call: each call costs LibreOffice some work of
+# its own (measured: one file a call was slower than four), while a call waits for
+# its files to be written; four keeps the writing and the finishing of the others
+# alongside the conversion.
+GROUP = 4
+
+
 class Conversions:
-    """PDFs handed to this process's engine one by one, as soon as each DOCX is
-    written: LibreOffice converts one while the worker writes the next DOCX and
-    finishes (pypdf) the one before, instead of each waiting for the other.
+    """PDFs handed to this process's engine as soon as each DOCX is written (GROUP at
+    a time): LibreOffice converts them while the worker writes the next DOCX and
+    finishes (pypdf) the ones before, instead of each waiting for the other.
 
         with Conversions(pdfa) as conversions:
             conversions.add(docx, pdf, cv, label, title)   # converts in the background
             errors = conversions.finish()                  # in the order added
     """
 
-    def __init__(self, pdfa: bool) -> None:
+    def __init__(self, pdfa: bool, group: int | None = None) -> None:
         self.pdfa = pdfa
-        self._items: list[tuple[Path, CongVan, str, str | None, Future[str | None]]] = []
+        self.group = max(1, group or GROUP)
+        # Each file: its PDF, dispatch, label, title, and where its error comes back.
+        self._items: list[tuple[Path, CongVan, str, str | None, int, int]] = []
+        self._pending: list[tuple[Path, Path]] = []
+        self._calls: list[Future[list[str | None]]] = []
         self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="congvan-pdf")
 
     def __enter__(self) -> Conversions:
@@ -194,29 +205,39 @@ class Conversions:
         self._thread.shutdown(wait=True, cancel_futures=True)
 
     def add(self, docx: Path, pdf: Path, cv: CongVan, label: str, title: str | None = None) -> None:
-        self._items.append((pdf, cv, label, title, self._thread.submit(_convert_one, docx, pdf, self.pdfa)))
+        self._items.append((pdf, cv, label, title, len(self._calls), len(self._pending)))
+        self._pending.append((docx, pdf))
+        if len(self._pending) >= self.group:
+            self._send()
+
+    def _send(self) -> None:
+        if self._pending:
+            self._calls.append(self._thread.submit(_convert, list(self._pending), self.pdfa))
+            self._pending.clear()
 
     def finish(self) -> list[str | None]:
         """Wait for each conversion in turn and finish its PDF; one error (or None) each."""
         global _converted
+        self._send()
         errors: list[str | None] = []
-        for pdf, cv, label, title, future in self._items:
-            error = future.result()
+        for pdf, cv, label, title, call, place in self._items:
+            error = self._calls[call].result()[place]
             if error is not None:
                 errors.append(f"{label}: không tạo được PDF ({error})")
             else:
                 errors.append(finish(Path(pdf), cv, self.pdfa, label, title))
                 _converted += errors[-1] is None
         self._items.clear()
+        self._calls.clear()
         return errors
 
 
-def _convert_one(docx: Path, pdf: Path, pdfa: bool) -> str | None:
+def _convert(pairs: list[tuple[Path, Path]], pdfa: bool) -> list[str | None]:
     try:
         current = engine()
     except Exception as exc:  # the engine could not start at all
-        return str(exc)
-    return current.convert([(docx, pdf)], pdfa=pdfa)[0].error
+        return [str(exc)] * len(pairs)
+    return [result.error for result in current.convert(pairs, pdfa=pdfa)]
 
 
 def finish(pdf: Path, cv: CongVan, pdfa: bool, label: str, title: str | None = None) -> str | None:
