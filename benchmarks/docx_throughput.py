@@ -210,6 +210,9 @@ def main() -> None:
         for attempt in range(args.repeat):  # interleaved, so a busy moment hits all alike
             for i, (label, measure) in enumerate(measures.items()):
                 out = work / f"out-{attempt}-{i}"
+                # The files of the measure before on disk first: their write-back
+                # otherwise slows the file creation of this one (kernel time).
+                os.sync()
                 seconds, used = measure(out)
                 shutil.rmtree(out)
                 results[label] = min(seconds, results.get(label, seconds))
