@@ -130,8 +130,8 @@ _CLOSES = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
 def _fast_node(text: str) -> tuple[Any, yaml.Node] | None:
     """(loader, node tree) by libyaml, or None: not available, an error, a character
     where the parsers differ or that the Python reader refuses, not a mapping, or
-    nesting past the depth limit (libyaml's composer
-    recurses in C, with no limit of its own)."""
+    nesting past the depth limit (libyaml's composer recurses in C, with no limit of
+    its own)."""
     if _CLoader is None or _DIFFERS.search(text) or yaml.reader.Reader.NON_PRINTABLE.search(text):
         return None
     try:

@@ -97,7 +97,7 @@ class HeadStart:
                     return
                 self._engine = engine
             engine.start()
-            self._started.set()
+            self._started.set()  # listening: the workers may take the offices over while they warm
             engine.warm(DEFAULT_TEMPLATE)  # a document set as a dispatch is
         except Exception:  # no LibreOffice here: the workers start (and report) their own
             pass
@@ -160,15 +160,6 @@ def info() -> dict[str, object]:
     processes = getattr(current, "processes", None)
     return {"pid": os.getpid(), "running": current is not None, "converted": _converted,
             "soffice": processes() if processes else []}
-
-
-def convert(items: list[tuple[Path, Path, CongVan, str, str | None]], pdfa: bool) -> list[str | None]:
-    """Convert and finish (docx, pdf, dispatch, label, title) items (title: that of a
-    file of its own, else None); one error (or None) each."""
-    with Conversions(pdfa) as conversions:
-        for item in items:
-            conversions.add(*item)
-        return conversions.finish()
 
 
 # Files handed to LibreOffice in one call: each call costs LibreOffice some work of

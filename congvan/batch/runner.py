@@ -155,6 +155,7 @@ def _run(jobs: Iterable[Job | str | Path], executor: Executor | None, staging: P
         if not tapered or size is None:
             return largest
         return max(1, min(largest, -(-(size - index) // (2 * workers))))
+
     in_flight: deque[tuple[Future[list[Outcome]], list[Planned], Executor]] = deque()
     pending: list[Planned] = []
     hashes = _InputHashes()
@@ -238,7 +239,7 @@ def _run(jobs: Iterable[Job | str | Path], executor: Executor | None, staging: P
             if not force and run.skip(job, key, made_from, hashes.of):
                 continue
             pending.append((index, job, (key, made_from)))
-            if len(pending) >= wanted(index - len(pending) + 1):
+            if len(pending) >= wanted(pending[0][0]):  # the index of the chunk's first job
                 send()
         if pending:
             send()

@@ -36,17 +36,12 @@ def with_information(data: bytes, reader: PdfReader, info: dict[str, str], diges
     tail = _STARTXREF.search(data[-64:])
     if tail is None or not data[int(tail[1]):].startswith(b"xref"):
         return None  # a cross-reference stream: not LibreOffice's plain layout
-    old = reader.trailer.raw_get("/Info") if "/Info" in reader.trailer else None
+    found = _information(data, reader)
     root = reader.trailer.raw_get("/Root")
-    if not isinstance(old, IndirectObject) or not isinstance(root, IndirectObject) or old.generation != 0:
-        return None
-    start = reader.xref.get(0, {}).get(old.idnum)
-    if not isinstance(start, int):
-        return None
-    end = data.find(b"endobj", start)
     size = reader.trailer.get("/Size")
-    if end < 0 or not isinstance(size, int):
+    if found is None or not isinstance(root, IndirectObject) or not isinstance(size, int):
         return None
+    old, start, end = found
     fixed = _fixed(data, digest, start, end)
     if fixed is None:
         return None
@@ -83,18 +78,27 @@ def producer(data: bytes, reader: PdfReader) -> str | None:
     """The /Producer of the document information, read from the bytes when it is a
     hexadecimal string as LibreOffice writes it (pypdf decodes those a digit at a
     time); None otherwise, for the caller to ask pypdf."""
-    old = reader.trailer.raw_get("/Info") if "/Info" in reader.trailer else None
-    start = reader.xref.get(0, {}).get(old.idnum) if isinstance(old, IndirectObject) else None
-    if not isinstance(start, int):
-        return None
-    end = data.find(b"endobj", start)
-    found = _PRODUCER.search(data, start, end if end >= 0 else start)
+    info = _information(data, reader)
+    found = _PRODUCER.search(data, info[1], info[2]) if info is not None else None
     if found is None:
         return None
     raw = bytes.fromhex(found[1].decode("ascii"))
     if raw.startswith(b"\xfe\xff"):
         return raw[2:].decode("utf-16-be", errors="replace")
     return None  # PDFDocEncoding: pypdf's to read
+
+
+def _information(data: bytes, reader: PdfReader) -> tuple[IndirectObject, int, int] | None:
+    """The trailer's information object and where its bytes lie (`data[start:end]`,
+    up to its `endobj`); None when it is not a plain object of generation 0."""
+    old = reader.trailer.raw_get("/Info") if "/Info" in reader.trailer else None
+    if not isinstance(old, IndirectObject) or old.generation != 0:
+        return None
+    start = reader.xref.get(0, {}).get(old.idnum)
+    if not isinstance(start, int):
+        return None
+    end = data.find(b"endobj", start)
+    return (old, start, end) if end >= 0 else None
 
 
 def _fixed(data: bytes, digest: bytes, start: int, end: int) -> bytes | None:
