@@ -59,3 +59,21 @@ def test_a_command_imports_only_what_it_needs():
     code = f"import sys, congvan; congvan.so_thanh_chu(5); print([m for m in {HEAVY!r} if m in sys.modules])"
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert "pypdf" not in done.stdout and "rich" not in done.stdout and "docxtpl" not in done.stdout
+
+
+def test_rendering_does_not_load_the_checker(tmp_path):
+    # A batch worker imports what a render needs, in every process: `check` (and the
+    # pdfplumber of its laid-out rules) only for a user's own template.
+    code = ("import sys, congvan; "
+            f"congvan.write_docx(congvan.load('examples/bau-cu-2021.yaml'), {str(tmp_path / 'a.docx')!r}); "
+            "print([m for m in ('congvan.check', 'pdfplumber', 'pdfminer') if m in sys.modules])")
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
+    # A template of one's own is held against the decree, which needs the checker.
+    template = tmp_path / "mau.docx"
+    subprocess.run([sys.executable, "-m", "congvan.cli", "template", "export", str(template)], cwd=ROOT,
+                   capture_output=True, check=True)
+    code = ("import sys, congvan; from congvan.docx.writer import DocxWriter; "
+            f"DocxWriter(template={str(template)!r}); print('congvan.check' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "True"

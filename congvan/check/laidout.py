@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import pdfplumber
 from docx.oxml.ns import qn
 from lxml import etree
 
@@ -90,6 +89,8 @@ def _lines(words: list[dict[str, Any]]) -> list[Line]:
 
 
 def read_pdf(path: Path) -> list[Page]:
+    import pdfplumber  # only a laid-out check reads a PDF: every render imports this module
+
     out = []
     with pdfplumber.open(path) as document:
         for page in document.pages:

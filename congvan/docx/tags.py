@@ -20,7 +20,6 @@ from pathlib import Path
 from .. import kinds
 from ..kinds import Kind
 from .compiled import CompiledTemplate
-from .conformance import template_departures
 
 # name → (kind, what it holds); kind "p": a paragraph tag, "": a text tag.
 TAGS: dict[str, tuple[str, str]] = {
@@ -200,5 +199,7 @@ def check_template(path: str | Path, loai: str | None = None) -> TemplateReport:
             close = difflib.get_close_matches(tag, TAGS, n=1)
             unknown[tag] = close[0] if close else None
     bad_kind = compiled.loai if compiled.loai and not recorded(compiled) else None
+    from .conformance import template_departures  # brings `check`, which a render does not need
+
     return TemplateReport(str(path), used, missing, unknown, template_departures(data), kind, kind_from,
                           fit(compiled.variables, kind)[1], fitting_kinds(compiled.variables), bad_kind)

@@ -24,7 +24,6 @@ from ..vietnamese import ngay_thang_nam
 from .compiled import CompiledTemplate, TemplateFileError
 from .components import BUILDERS, Frame, appendix, attached, closer, form, signature, table
 from .components import copy as copy_block
-from .conformance import template_departures
 from .images import Image, place_images, signature_images
 from .styles import style_id
 from .tags import kind_tags, misfit
@@ -49,7 +48,12 @@ class DocxWriter:
         compiled = load_template(template, layout)  # a clear error for an unusable file
         # A user's template that departs from NĐ 30 still renders; these say how.
         data = template if isinstance(template, bytes) else Path(template).read_bytes() if template else None
-        self.warnings = template_departures(data) if data else []
+        if data:
+            from .conformance import template_departures  # brings `check`: only for a user's template
+
+            self.warnings = template_departures(data)
+        else:
+            self.warnings = []
         self.text_width = mm(layout.text_width_mm)
         left = round(self.text_width * layout.ti_le_cot_trai)
         signature_left = round(self.text_width * layout.ti_le_cot_noi_nhan)
