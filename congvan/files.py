@@ -1,7 +1,8 @@
 """Writing output files safely: whole or not at all, with the permissions of open().
 
 A temporary file in the target's folder is written, then renamed over the target,
-so a reader never sees half a file. `tempfile.mkstemp` would make it `-rw-------`;
+so a reader never sees half a file; a file another program made whole (LibreOffice's
+PDF) is renamed into place when it can be, instead of written a second time. `tempfile.mkstemp` would make it `-rw-------`;
 it is created here with mode 0666 less the umask, as `open()` makes any file, so a
 shared folder or a web server reads what congvan writes there.
 """
@@ -47,3 +48,41 @@ def copy_atomic(source: Path, target: Path) -> None:
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+
+
+def move_atomic(source: Path, target: Path) -> None:
+    """Move a finished file (`source`, not to be read again) to `target`: renamed
+    when both lie on one file system, with open()'s permissions first; copied as
+    copy_atomic does otherwise."""
+    mask = umask()
+    if mask is not None:
+        try:
+            os.chmod(source, 0o666 & ~mask)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(source, target)
+            return
+        except OSError:  # another file system, or not ours to change: copied below
+            pass
+    copy_atomic(source, target)
+
+
+def link_or_copy(source: Path, target: Path) -> None:
+    """`target` (a new name) with the bytes of `source`, only read through it: a
+    hard link where the file system allows one, else a copy."""
+    try:
+        os.link(source, target)
+    except OSError:  # another file system, links not allowed: the bytes copied
+        shutil.copyfile(source, target)
+
+
+def umask() -> int | None:
+    """This process's umask, read without changing it (os.umask would set it, for a
+    moment, under every thread); None where the kernel does not say it."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    return None

@@ -23,11 +23,15 @@ import time
 from pathlib import Path
 from typing import Callable
 
-from .process import POLL, ipc_pipes
+from .process import ipc_pipes
 
 SEND_ARGUMENTS = b"InternalIPC::SendArguments"
 ARGUMENTS = b"InternalIPC::Arguments"
 PROCESSING_DONE = b"InternalIPC::ProcessingDone"
+# How often a waiting call looks at its progress and whether it was stopped. The
+# answer itself wakes it at once, and so does the office's end (the pipe closes):
+# looking every 20 ms cost a batch worker about 0.1 s of CPU per 100 files.
+LOOK = 0.25
 
 
 def pipe_path(sockets: set[str]) -> str | None:
@@ -72,7 +76,7 @@ def request(path: str, arguments: list[str], timeout: float, progress: Callable[
 
 def _message(pipe: socket.socket, hung: Callable[[], bool], stop: Callable[[], bool]) -> bytes | None:
     """One NUL-terminated message; None if the pipe closes, `hung()` or `stop()`."""
-    pipe.settimeout(POLL)
+    pipe.settimeout(LOOK)
     data = b""
     while not data.endswith(b"\0"):
         try:

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Callable
 
 from ..explain import os_reason
-from ..files import copy_atomic
+from ..files import link_or_copy, move_atomic
 from .ipc import pipe_path, request
 from .process import POLL, Adopted, Process, group_sockets, kill, launcher, spawn, wait_for_pipe
 
@@ -214,7 +214,7 @@ class Worker:
             for i, (source, _) in enumerate(chunk):
                 name = f"{i:05d}"
                 try:
-                    shutil.copyfile(source, src_dir / f"{name}.docx")
+                    link_or_copy(source, src_dir / f"{name}.docx")
                 except OSError as exc:
                     names.append((name, f"không đọc được {source}: {os_reason(exc)}"))
                     continue
@@ -271,9 +271,5 @@ def is_pdf(path: Path) -> bool:
     except OSError:
         return False
     return head == b"%PDF-" and b"%%EOF" in tail
-
-
-def move_atomic(produced: Path, target: Path) -> None:
-    copy_atomic(produced, target)
 
 
