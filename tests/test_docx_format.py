@@ -300,3 +300,29 @@ def test_same_bytes_across_processes(tmp_path, example):
         )
         outputs.append((out / f"{example.stem}.docx").read_bytes())
     assert outputs[0] == outputs[1]
+
+
+def test_shipped_appendix_template_is_in_sync_and_built_when_missing(monkeypatch, tmp_path):
+    # A phụ lục issued as a file of its own (Mẫu 2.2) is rendered from a shipped
+    # template too; it must be what the code builds, and an install without it builds it.
+    from congvan.docx import template
+
+    built = build_template_bytes(LAYOUT, appendix_file=True)
+    assert template.APPENDIX_TEMPLATE.read_bytes() == built, "run: python -m congvan.docx.template"
+    monkeypatch.setattr(template, "APPENDIX_TEMPLATE", tmp_path / "phu-luc.docx")
+    assert template.appendix_template_bytes(LAYOUT) == built
+
+
+def test_kinds_sharing_a_shipped_template_share_its_compiled_form():
+    from congvan.docx import template
+
+    by_file: dict[str, list[str]] = {}
+    for loai, name in template._shipped_kinds().items():
+        by_file.setdefault(name, []).append(loai)
+    shared = [kinds for kinds in by_file.values() if len(kinds) > 1]
+    assert shared  # 24 kinds, 7 files
+    for group in shared:
+        compiled = {id(template.load_template(None, LAYOUT, loai)) for loai in group}
+        assert len(compiled) == 1, group
+    distinct = {id(template.load_template(None, LAYOUT, group[0])) for group in by_file.values()}
+    assert len(distinct) == len(by_file)

@@ -5,9 +5,10 @@ It is built from a layout profile with python-docx and shipped as a real .docx
 (`congvan/templates/mac-dinh.docx`), so that a văn thư can open it in Word, move
 things, add a logo, and render with it (`congvan template export`, `--template`).
 The other kinds' default templates are shipped too (`congvan/templates/loai/`, one
-file per distinct template, `index.json` naming each kind's), so that a process
-reads them instead of building each with python-docx (about 75 ms a kind, paid by
-every worker of a batch). `python -m congvan.docx.template` rebuilds the shipped
+file per distinct template, `index.json` naming each kind's), and so is that of a phụ
+lục issued as a file of its own (`congvan/templates/phu-luc.docx`), so that a process
+reads them instead of building each with python-docx (about 30 ms each, paid by every
+worker of a batch). `python -m congvan.docx.template` rebuilds the shipped
 files; a test keeps them in step with the code. The tags are listed in
 `congvan.docx.tags`.
 """
@@ -46,6 +47,7 @@ from .styles import BY_KEY, KIND_STYLES, RULE_STYLE_ID, RULE_STYLE_NAME, STYLES,
 
 DEFAULT_TEMPLATE = Path(__file__).resolve().parent.parent / "templates" / "mac-dinh.docx"
 KIND_TEMPLATES = DEFAULT_TEMPLATE.parent / "loai"  # index.json: kind → file of its default template
+APPENDIX_TEMPLATE = DEFAULT_TEMPLATE.parent / "phu-luc.docx"  # Mẫu 2.2: a phụ lục as a file of its own
 _ALIGN = {"center": WD_ALIGN_PARAGRAPH.CENTER, "left": WD_ALIGN_PARAGRAPH.LEFT, "justify": WD_ALIGN_PARAGRAPH.JUSTIFY}
 _FIXED_CORE = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
@@ -342,12 +344,34 @@ def _compiled_default(layout: Layout) -> CompiledTemplate:
 @lru_cache(maxsize=8)
 def load_appendix_template(layout: Layout = DEFAULT_LAYOUT) -> CompiledTemplate:
     """The template of a phụ lục in an electronic file of its own (Mẫu 2.2)."""
-    return CompiledTemplate.from_bytes(build_template_bytes(layout, appendix_file=True), "phu-luc.docx")
+    return CompiledTemplate.from_bytes(appendix_template_bytes(layout), APPENDIX_TEMPLATE.name)
+
+
+def appendix_template_bytes(layout: Layout = DEFAULT_LAYOUT) -> bytes:
+    """The shipped file for the default layout (kept equal to what the code builds by
+    a test), else built for `layout`."""
+    if layout == DEFAULT_LAYOUT:
+        try:
+            return APPENDIX_TEMPLATE.read_bytes()
+        except OSError:
+            pass  # an install without the file: built as below
+    return build_template_bytes(layout, appendix_file=True)
 
 
 @lru_cache(maxsize=32)
 def _compiled_kind(layout: Layout, loai: str) -> CompiledTemplate:
+    name = _shipped_kinds().get(loai) if layout == DEFAULT_LAYOUT else None
+    if name:
+        try:
+            return _compiled_shipped(name)  # kinds sharing a file share its compiled form
+        except OSError:
+            pass
     return CompiledTemplate.from_bytes(kind_template_bytes(layout, loai), f"{loai}.docx")
+
+
+@lru_cache(maxsize=16)
+def _compiled_shipped(name: str) -> CompiledTemplate:
+    return CompiledTemplate.from_bytes((KIND_TEMPLATES / name).read_bytes(), name)
 
 
 def kind_template_bytes(layout: Layout, loai: str) -> bytes:
@@ -392,6 +416,8 @@ if __name__ == "__main__":
     DEFAULT_TEMPLATE.parent.mkdir(parents=True, exist_ok=True)
     DEFAULT_TEMPLATE.write_bytes(build_template_bytes())
     print(DEFAULT_TEMPLATE)
+    APPENDIX_TEMPLATE.write_bytes(build_template_bytes(appendix_file=True))
+    print(APPENDIX_TEMPLATE)
     KIND_TEMPLATES.mkdir(exist_ok=True)
     wanted = kind_files()
     for old in KIND_TEMPLATES.iterdir():
