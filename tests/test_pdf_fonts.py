@@ -128,3 +128,17 @@ def test_the_producer_is_read_from_the_bytes_as_pypdf_reads_it(pdfs):
     out = io.BytesIO()
     writer.write(out)
     assert producer(out.getvalue(), PdfReader(io.BytesIO(out.getvalue()))) is None
+
+
+def test_the_page_count_is_the_page_trees_own_as_pypdf_counts_it(pdfs):
+    from congvan.pdf.finish import _page_count
+
+    counts = {}
+    for name, data in pdfs.items():
+        reader = PdfReader(io.BytesIO(data))
+        counts[name] = _page_count(reader)
+        assert counts[name] == len(PdfReader(io.BytesIO(data)).pages), name
+    assert max(counts.values()) > 1 and min(counts.values()) == 1, counts
+    reader = PdfReader(io.BytesIO(HANDMADE))
+    reader.trailer["/Root"]["/Pages"].pop("/Count")  # no count of its own: pypdf counts the pages
+    assert _page_count(reader) == 1
