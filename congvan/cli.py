@@ -48,6 +48,9 @@ def main(argv: list[str] | None = None) -> int:
     except OSError as exc:  # e.g. an output folder that cannot be written
         error(os_message(exc, "không ghi hoặc đọc được"))
         return 2
+    finally:
+        if "congvan.batch.pool" in sys.modules:  # a command that ran a pool of its own
+            sys.modules["congvan.batch.pool"].stop_servers()
     return code
 
 

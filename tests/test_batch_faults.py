@@ -213,3 +213,32 @@ def test_journal_of_a_killed_run_is_replayed(tmp_path):
     again = Manifest.load(out)
     assert sorted(again.entries) == ["a", "b"]
     assert again.owners() == {"a": "a", "b": "b"}
+
+
+def in_session(sid: int) -> list[int]:
+    """Processes of session `sid` still running (zombies left to init are not)."""
+    found = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                fields = Path(f"/proc/{entry}/stat").read_text().rsplit(")", 1)[1].split()
+            except (OSError, IndexError):
+                continue
+            if int(fields[3]) == sid and fields[0] != "Z":
+                found.append(int(entry))
+    return found
+
+
+@pytest.mark.parametrize("formats", ["docx", pytest.param("pdf", marks=pytest.mark.skipif(
+    shutil.which("soffice") is None, reason="LibreOffice not installed"))])
+def test_nothing_of_a_batch_runs_once_it_has_returned(tmp_path, formats):
+    # The pool's fork server and multiprocessing's resource tracker used to outlive
+    # the command by up to a fifth of a second; LibreOffice never may.
+    make_folder(tmp_path / "in", 3)
+    done = subprocess.Popen([*CONGVAN, "batch", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "--format", formats,
+                             "-j", "2"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    done.wait(timeout=300)  # not communicate(): a pipe stays open as long as any of them runs
+    left = in_session(done.pid)
+    assert done.returncode == 0
+    assert left == [], [Path(f"/proc/{p}/cmdline").read_bytes()[:80] for p in left if Path(f"/proc/{p}").exists()]
+    assert len(list((tmp_path / "out").glob(f"*.{formats}"))) == 3
