@@ -5,6 +5,9 @@ so a reader never sees half a file; a file another program made whole (LibreOffi
 PDF) is renamed into place when it can be, instead of written a second time. `tempfile.mkstemp` would make it `-rw-------`;
 it is created here with mode 0666 less the umask, as `open()` makes any file, so a
 shared folder or a web server reads what congvan writes there.
+
+`output_folder` makes the folder a command writes into, and takes away again the
+folders it made if the command wrote nothing there: bad input leaves nothing behind.
 """
 
 from __future__ import annotations
@@ -12,7 +15,9 @@ from __future__ import annotations
 import os
 import secrets
 import shutil
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
 
 def create_temp(target: Path) -> tuple[int, Path]:
@@ -86,3 +91,28 @@ def umask() -> int | None:
     except (OSError, ValueError):
         pass
     return None
+
+
+@contextmanager
+def output_folder(folder: Path) -> Iterator[Path]:
+    """`folder`, made with its missing parents; on the way out, however the block
+    ends, the folders this made and nothing was put into are removed again (never
+    one that was there before, nor one that holds anything)."""
+    made: list[Path] = []
+    try:
+        missing = [folder, *folder.parents]
+        missing = missing[:next((i for i, level in enumerate(missing) if level.is_dir()), len(missing))]
+        for level in reversed(missing):
+            try:
+                level.mkdir()
+            except OSError:
+                break  # there already (made by someone else), or cannot be: mkdir below says why
+            made.append(level)
+        folder.mkdir(parents=True, exist_ok=True)
+        yield folder
+    finally:
+        for level in reversed(made):  # the deepest first
+            try:
+                level.rmdir()  # only ever removes an empty folder
+            except OSError:
+                break  # it holds something, so do the folders above it

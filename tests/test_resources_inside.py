@@ -71,7 +71,7 @@ def test_data_cannot_name_a_file_outside(tenants, capsys, name, content, field):
     assert main(["render", str(source), "-o", str(out)]) == 1
     err = capsys.readouterr().err
     assert SECRET not in err and "không tìm thấy" not in err and "Traceback" not in err
-    assert not any(out.iterdir())
+    assert not out.exists()  # nothing written: not even the folder
 
 
 def test_the_same_words_whether_the_file_outside_exists_or_not(tenants):

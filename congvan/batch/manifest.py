@@ -131,7 +131,12 @@ class Manifest:
         return entry
 
     def save(self) -> None:
-        """Written atomically, and streamed one output per line: never one big string."""
+        """Written atomically, and streamed one output per line: never one big string.
+        A manifest that would record nothing, where there was none, is not written: it
+        would tell a re-run nothing, and a run whose every job failed leaves no file."""
+        if not self.entries and not self.path.exists():
+            self._close_journal()
+            return
         fd, tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=self.path.parent)
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as handle:
@@ -147,7 +152,10 @@ class Manifest:
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
-        # Folded into the manifest: the journal starts again empty.
+        self._close_journal()  # folded into the manifest
+
+    def _close_journal(self) -> None:
+        """The journal starts again empty."""
         if self.journal is not None:
             os.close(self.journal)
             self.journal = None

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, ParamSpec, Sized, TypeVar, cast
 
 from ..docx.template import DEFAULT_TEMPLATE
+from ..files import output_folder
 from ..layout import DEFAULT_LAYOUT, Layout
 from ..limits import Limits, current
 from . import pdf, pool
@@ -91,8 +92,8 @@ def render_many(
     if not formats:
         raise ValueError("formats: cần ít nhất một trong docx, pdf")
     folder = Path(output)
-    folder.mkdir(parents=True, exist_ok=True)
-    with OutputFolder(folder) as place:
+    # A folder made here that the run left empty (every job failed) goes again.
+    with output_folder(folder), OutputFolder(folder) as place:
         return _run(jobs, executor, cast(Path, place.staging), folder, formats, name, layout, template, force, convert_legacy,
                     pdfa, strict, layout_file, workers, chunk_size, on_result, limits or current(),
                     tuple(os.fspath(f) for f in resource_folders))

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import CongVanError
+from ..files import output_folder
 from ..resources import allowing
 from ..explain import os_reason
 from ..pdf.engine import PdfEngine, find_soffice
@@ -82,26 +83,26 @@ def run(args: argparse.Namespace) -> int:
     if args.watch and (len(args.inputs) != 1 or not Path(args.inputs[0]).is_file()):
         error(f"--watch theo dõi đúng một tệp công văn, không phải {' '.join(args.inputs)}")
         return 2
-    out.mkdir(parents=True, exist_ok=True)
-    if args.watch:
-        from .watch import watch
+    with output_folder(out):  # a folder made here that nothing was written into goes again
+        if args.watch:
+            from .watch import watch
 
-        engine = Warm(PdfEngine(workers=1)) if want_pdf else None  # one engine, warm for every save
+            engine = Warm(PdfEngine(workers=1)) if want_pdf else None  # one engine, warm for every save
+            try:
+                return watch(args, formats, out, engine, _render)
+            finally:
+                if engine is not None:
+                    engine.close()
+        if not want_pdf:
+            return _render(args, formats, out, None)
+        # LibreOffice first: one worker for one file, started now, ready by the time the
+        # DOCX is; it converts every file of the run through its resident process.
+        single = len(args.inputs) == 1 and not Path(args.inputs[0]).is_dir()
+        engine = Warm(PdfEngine(workers=1 if single else args.jobs))
         try:
-            return watch(args, formats, out, engine, _render)
+            return _render(args, formats, out, engine)
         finally:
-            if engine is not None:
-                engine.close()
-    if not want_pdf:
-        return _render(args, formats, out, None)
-    # LibreOffice first: one worker for one file, started now, ready by the time the
-    # DOCX is; it converts every file of the run through its resident process.
-    single = len(args.inputs) == 1 and not Path(args.inputs[0]).is_dir()
-    engine = Warm(PdfEngine(workers=1 if single else args.jobs))
-    try:
-        return _render(args, formats, out, engine)
-    finally:
-        engine.close()
+            engine.close()
 
 
 class Warm:
