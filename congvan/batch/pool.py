@@ -17,7 +17,7 @@ import signal
 import sys
 import time
 from concurrent.futures import ProcessPoolExecutor
-from typing import TYPE_CHECKING, Callable, Iterator
+from typing import TYPE_CHECKING, Any, Callable, Iterator
 
 if TYPE_CHECKING:
     from ..pdf.worker import Resident
@@ -146,7 +146,7 @@ def stop_servers() -> None:
     tracker is asked to leave, as it may have something left to clean. Private parts
     of multiprocessing: where they differ, the servers leave on their own as before."""
     forkserver = sys.modules.get("multiprocessing.forkserver")
-    server = getattr(forkserver, "_forkserver", None)
+    server: Any = getattr(forkserver, "_forkserver", None)
     pid = getattr(server, "_forkserver_pid", None)
     if isinstance(pid, int):
         try:
@@ -155,7 +155,7 @@ def stop_servers() -> None:
         except (OSError, AttributeError):
             pass
     tracker_module = sys.modules.get("multiprocessing.resource_tracker")
-    tracker = getattr(tracker_module, "_resource_tracker", None)
+    tracker: Any = getattr(tracker_module, "_resource_tracker", None)
     if getattr(tracker, "_pid", None) is not None:
         try:
             tracker._stop()

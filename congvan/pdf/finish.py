@@ -140,7 +140,8 @@ def _page_count(reader: PdfReader) -> int:
     """The /Count of the page tree's root, as LibreOffice writes it (and viewers show
     it): pypdf would read every page's object to count them (a fifth of finishing)."""
     try:
-        count = reader.trailer["/Root"]["/Pages"]["/Count"]
+        root: Any = reader.trailer["/Root"]
+        count = root["/Pages"]["/Count"]
     except (KeyError, TypeError, AttributeError):
         count = None
     return count if isinstance(count, int) and count >= 0 else len(reader.pages)
