@@ -2,9 +2,10 @@
 
 A temporary file in the target's folder is written, then renamed over the target,
 so a reader never sees half a file; a file another program made whole (LibreOffice's
-PDF) is renamed into place when it can be, instead of written a second time. `tempfile.mkstemp` would make it `-rw-------`;
-it is created here with mode 0666 less the umask, as `open()` makes any file, so a
-shared folder or a web server reads what congvan writes there.
+PDF) is renamed into place when it can be, instead of written a second time.
+`tempfile.mkstemp` would make it `-rw-------`; it is created here with mode 0666 less
+the umask, as `open()` makes any file, so a shared folder or a web server reads what
+congvan writes there.
 
 `output_folder` makes the folder a command writes into, and takes away again the
 folders it made if the command wrote nothing there: bad input leaves nothing behind.
