@@ -14,6 +14,7 @@ import pytest
 
 import congvan
 from congvan.pdf import PdfEngine, SofficeMissing, find_soffice
+from congvan.pdf.worker import default_cache
 from tests.conftest import EXAMPLES
 
 HANG = b"TREO"  # content of a fake .docx that makes the fake soffice hang
@@ -142,7 +143,10 @@ def test_hanging_file_is_killed_and_reported_others_convert(tmp_path, docx_files
     pairs = [(s, tmp_path / "out" / f"{i}.pdf") for i, s in enumerate(sources)]
     # Without a resident process each call starts LibreOffice, inside the timeout: on a
     # busy machine that alone can take more than 3 s.
-    with PdfEngine(workers=1, timeout=3 if resident else 15, binary=fake, resident=resident) as engine:
+    # The real LibreOffice's saved profile: a cache of its own for this stand-in would
+    # be left in the user's cache folder by every run of the test.
+    with PdfEngine(workers=1, timeout=3 if resident else 15, binary=fake, resident=resident,
+                   profile_cache=default_cache(find_soffice())) as engine:
         root = engine.root
         results = engine.convert(pairs)
         # Nothing but the (fresh) resident process is left running.
@@ -272,3 +276,55 @@ def test_an_office_that_is_gone_before_it_is_adopted_is_not_waited_for(tmp_path,
         result = engine.convert([(docx_files[0], tmp_path / "a.pdf")])[0]
         assert result.ok, result.error
         assert engine.processes() and engine.processes()[0] != handed[0].pid
+
+
+def _fake_office(tmp_path: Path) -> Path:
+    fake = tmp_path / "soffice"
+    fake.write_text(f"#!{sys.executable}\n{FAKE_OFFICE}")
+    fake.chmod(0o755)
+    return fake
+
+
+def test_launch_spawns_the_office_in_the_callers_thread(tmp_path):
+    """launch() spawns each office at once, in the calling thread (a thread of its
+    own waited for the interpreter lock while the caller imported); start() then
+    only waits for it."""
+    fake = _fake_office(tmp_path)
+    saved = tmp_path / "saved-profile"
+    (saved / "user").mkdir(parents=True)
+    (tmp_path / "a.docx").write_bytes(b"PK binh thuong")
+    engine = PdfEngine(workers=2, timeout=5, binary=fake, profile_cache=saved)
+    threads = threading.active_count()
+    try:
+        engine.launch()
+        assert threading.active_count() == threads  # nothing left running in the background
+        offices = [w.server.pid for w in engine._all if w.server is not None]
+        assert len(offices) == 2 and all(_alive(p) for p in offices)
+        assert all((w.profile / "user").is_dir() for w in engine._all)  # the saved profile, copied
+        engine.start()
+        assert [w.server.pid for w in engine._all if w.server is not None] == offices  # waited for, not spawned again
+        [result] = engine.convert([(tmp_path / "a.docx", tmp_path / "out" / "a.pdf")])
+        assert result.ok and engine._all[0].pipe is not None
+    finally:
+        engine.close()
+    assert not any(_alive(p) for p in offices)
+    # Launched and closed without ever starting: nothing is left either.
+    engine = PdfEngine(workers=1, timeout=5, binary=fake, profile_cache=saved)
+    engine.launch()
+    office = engine._all[0].server.pid
+    engine.close()
+    assert not _alive(office)
+
+
+def test_launch_leaves_a_first_profile_to_start(tmp_path):
+    fake = _fake_office(tmp_path)
+    (tmp_path / "a.docx").write_bytes(b"PK binh thuong")
+    engine = PdfEngine(workers=1, timeout=5, binary=fake, profile_cache=None)
+    try:
+        engine.launch()
+        assert engine._all[0].server is None  # no saved profile: the slow first start is start's
+        engine.start()
+        [result] = engine.convert([(tmp_path / "a.docx", tmp_path / "out" / "a.pdf")])
+        assert result.ok
+    finally:
+        engine.close()

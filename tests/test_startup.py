@@ -20,6 +20,8 @@ seen = []
 class Engine:
     def __init__(self, workers=None, **kwargs):
         seen.append({"workers": workers, "loaded": [m for m in HEAVY if m in sys.modules]})
+    def launch(self):
+        seen.append({"launched": [m for m in HEAVY if m in sys.modules]})
     def start(self):
         pass
     def close(self, wait=True):
@@ -41,8 +43,9 @@ def run_probe(*args: str) -> list[dict]:
 
 
 def test_libreoffice_starts_before_python_loads_the_writer(tmp_path):
-    [one] = run_probe("render", "examples/bau-cu-2021.yaml", "-o", str(tmp_path), "--format", "pdf")
-    assert one == {"workers": 1, "loaded": []}  # one file: one worker, started before pydantic, the writer, pypdf
+    made, launched = run_probe("render", "examples/bau-cu-2021.yaml", "-o", str(tmp_path), "--format", "pdf")
+    assert made == {"workers": 1, "loaded": []}  # one file: one worker, made before pydantic, the writer, pypdf
+    assert launched == {"launched": []}  # and its LibreOffice spawned then, in the command's own thread
 
 
 def test_a_folder_gets_a_worker_per_core_or_as_asked(tmp_path):

@@ -88,7 +88,6 @@ class HeadStart:
 
     def _start(self, workers: int) -> None:
         try:
-            from ..docx.template import DEFAULT_TEMPLATE
             from ..pdf import PdfEngine
 
             engine = PdfEngine(workers=workers)
@@ -98,7 +97,7 @@ class HeadStart:
                 self._engine = engine
             engine.start()
             self._started.set()  # listening: the workers may take the offices over while they warm
-            engine.warm(DEFAULT_TEMPLATE)  # a document set as a dispatch is
+            engine.warm()  # congvan's default template: a document set as a dispatch is
         except Exception:  # no LibreOffice here: the workers start (and report) their own
             pass
         finally:

@@ -111,6 +111,10 @@ class Warm:
     def __init__(self, engine: PdfEngine) -> None:
         self.engine = engine
         self.failure: BaseException | None = None
+        try:
+            engine.launch()  # LibreOffice spawned here, before this thread imports the writer
+        except Exception:  # e.g. LibreOffice missing: said by ready()
+            pass
         self.thread = threading.Thread(target=self._start, name="congvan-soffice", daemon=True)
         self.thread.start()
 

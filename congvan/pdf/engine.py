@@ -40,6 +40,9 @@ PDF_FILTER = "pdf:writer_pdf_Export"
 PDFA_FILTER = 'pdf:writer_pdf_Export:{"SelectPdfVersion":{"type":"long","value":"2"}}'
 INSTALL_HINT = "apt-get install libreoffice-writer-nogui fonts-liberation2"
 _CHUNK = 16  # files per client call when a resident process serves the worker
+# A first document for warm(): congvan's own default template (named here, not
+# imported from congvan.docx.template, which brings python-docx with it).
+WARM_DOCUMENT = Path(__file__).resolve().parent.parent / "templates" / "mac-dinh.docx"
 
 
 class SofficeMissing(CongVanError):
@@ -110,6 +113,7 @@ class PdfEngine:
         self._all: list[Worker] = []
         self._lock = threading.Lock()
         self._adopt = list(adopt)
+        self._unstarted: list[Worker] = []  # launched, not yet started
 
     def __enter__(self) -> "PdfEngine":
         self.start()
@@ -118,16 +122,36 @@ class PdfEngine:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    def _new_workers(self) -> list[Worker]:
+        """The workers still missing, made (under the lock) but not started."""
+        if self.root is None:
+            self.root = Path(tempfile.mkdtemp(prefix="congvan-soffice-"))
+        missing = self.workers - len(self._all)
+        handed, self._adopt = self._adopt[:missing], self._adopt[missing:]
+        fresh = [Worker(self.binary, self.root, len(self._all) + i, self.timeout, self.resident,
+                        self.profile_cache, handed[i] if i < len(handed) else None) for i in range(missing)]
+        self._all += fresh
+        return fresh
+
+    def launch(self) -> None:
+        """Spawn every worker's LibreOffice now, in this thread, without waiting for
+        it (`start`, maybe in another thread, waits): a caller about to import or
+        compute much gets LibreOffice started first. Whatever cannot be done quickly
+        (a first profile, an office to take over) is left to `start`."""
+        with self._lock:
+            fresh = self._new_workers()
+            self._unstarted += fresh
+        for w in fresh:
+            try:
+                w.launch()
+            except OSError:  # said by start, which tries again
+                pass
+
     def start(self) -> None:
         """Start every worker now (in parallel) instead of at the first call."""
         with self._lock:
-            if self.root is None:
-                self.root = Path(tempfile.mkdtemp(prefix="congvan-soffice-"))
-            missing = self.workers - len(self._all)
-            handed, self._adopt = self._adopt[:missing], self._adopt[missing:]
-            fresh = [Worker(self.binary, self.root, len(self._all) + i, self.timeout, self.resident,
-                            self.profile_cache, handed[i] if i < len(handed) else None) for i in range(missing)]
-            self._all += fresh
+            fresh = self._unstarted + self._new_workers()
+            self._unstarted = []
         try:
             threads = [threading.Thread(target=w.start, daemon=True) for w in fresh]
             for t in threads:
@@ -154,7 +178,7 @@ class PdfEngine:
         if root is not None:
             shutil.rmtree(root, ignore_errors=True)
 
-    def warm(self, docx: Path) -> None:
+    def warm(self, docx: Path = WARM_DOCUMENT) -> None:
         """Convert `docx` once on every worker, in parallel: LibreOffice loads most of
         itself at its first document, not at its start (about a second here)."""
         if not self._all:

@@ -57,6 +57,19 @@ class Worker:
         return [self.command, f"-env:UserInstallation={self.profile.as_uri()}", "--headless",
                 "--norestore", "--nologo", "--nolockcheck"]
 
+    def launch(self) -> None:
+        """The quick part of `start`, in the caller's thread: with a saved profile,
+        the profile copied and the resident office spawned, not waited for; nothing
+        otherwise (`start` does it all). A thread started for this waited up to 0.4 s
+        for the interpreter lock while the caller imported the rest of congvan, and
+        LibreOffice with it."""
+        if self.server is not None or self.adopt is not None or not self.want_resident or self.closed:
+            return
+        if not self.profile.exists() and self.template is not None and self.template.exists():
+            shutil.copytree(self.template, self.profile, symlinks=True)
+        if self.profile.exists():
+            self._spawn_server()
+
     def start(self) -> None:
         """Create the profile (first start) and, if wanted, the resident process."""
         probe = self.dir / "probe"
@@ -104,10 +117,15 @@ class Worker:
                        max(self.timeout, 60.0), lambda: len(os.listdir(probe)))
         return ok and (probe / "probe.pdf").exists()
 
-    def _start_server(self, probe: bool = True) -> None:
+    def _spawn_server(self) -> None:
         anchor = self.dir / "anchor.docx"
         blank_docx(anchor)
         self.server = spawn(self._base() + [str(anchor)])
+
+    def _start_server(self, probe: bool = True) -> None:
+        if self.server is None:  # not already spawned by launch()
+            self._spawn_server()
+        assert self.server is not None
         ready = wait_for_pipe(self.server, max(self.timeout, 60.0))
         if not probe:
             if self.closed:
@@ -141,11 +159,12 @@ class Worker:
 
     def _run(self, args: list[str], timeout: float, progress: Callable[[], object]) -> bool:
         """Run one soffice call; False on timeout (no progress for `timeout` s) or error."""
-        self.client = spawn(args)
+        # Held here too: close() in another thread sets self.client to None.
+        client = self.client = spawn(args)
         try:
             last, seen = time.monotonic(), progress()
             while True:
-                code = self.client.poll()
+                code = client.poll()
                 if code is not None:
                     return code == 0
                 if self.closed:
@@ -158,7 +177,7 @@ class Worker:
                     return False
                 time.sleep(POLL)
         finally:
-            kill(self.client)
+            kill(client)
             self.client = None
 
     def _call(self, args: list[str], progress: Callable[[], object]) -> bool:
