@@ -80,3 +80,11 @@ def test_rendering_does_not_load_the_checker(tmp_path):
             f"DocxWriter(template={str(template)!r}); print('congvan.check' in sys.modules)")
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "True"
+
+
+def test_the_engines_first_document_is_the_default_template():
+    # Named by the PDF engine without importing the template module (python-docx).
+    from congvan.docx.template import DEFAULT_TEMPLATE
+    from congvan.pdf.engine import WARM_DOCUMENT
+
+    assert WARM_DOCUMENT == DEFAULT_TEMPLATE and WARM_DOCUMENT.is_file()

@@ -83,18 +83,24 @@ class HeadStart:
         self._closed = False
         self._lock = threading.Lock()
         self._started = threading.Event()
-        self._thread = threading.Thread(target=self._start, args=(workers,), name="congvan-pdf-head", daemon=True)
-        self._thread.start()
-
-    def _start(self, workers: int) -> None:
+        self._thread: threading.Thread | None = None
         try:
             from ..pdf import PdfEngine
 
-            engine = PdfEngine(workers=workers)
+            self._engine = PdfEngine(workers=workers)
+            self._engine.launch()  # spawned in this thread: the pool's start holds the interpreter lock at times
+        except Exception:  # no LibreOffice here: the workers start (and report) their own
+            self._started.set()
+            return
+        self._thread = threading.Thread(target=self._start, name="congvan-pdf-head", daemon=True)
+        self._thread.start()
+
+    def _start(self) -> None:
+        try:
             with self._lock:
-                if self._closed:
-                    return
-                self._engine = engine
+                engine = None if self._closed else self._engine
+            if engine is None:
+                return
             engine.start()
             self._started.set()  # listening: the workers may take the offices over while they warm
             engine.warm()  # congvan's default template: a document set as a dispatch is
@@ -117,7 +123,8 @@ class HeadStart:
             engine = self._engine
         if engine is not None:
             engine.close()
-        self._thread.join(10)
+        if self._thread is not None:
+            self._thread.join(10)
 
 
 def running() -> bool:
