@@ -241,7 +241,13 @@ class PdfEngine:
                         chunk = work.get_nowait()
                     except queue.Empty:
                         return
-                    for i, err in zip(chunk, worker.convert([pairs[i] for i in chunk], export)):
+                    try:
+                        done = worker.convert([pairs[i] for i in chunk], export)
+                    except Exception:
+                        if worker.closed:  # the engine closed under the call (an interrupted caller)
+                            return
+                        raise
+                    for i, err in zip(chunk, done):
                         errors[i] = err
             finally:
                 self._idle.put(worker)

@@ -114,7 +114,7 @@ class Worker:
         shutil.rmtree(probe, ignore_errors=True)
         probe.mkdir()
         ok = self._run(self._base() + ["--convert-to", "pdf", "--outdir", str(probe), str(sample)],
-                       max(self.timeout, 60.0), lambda: len(os.listdir(probe)))
+                       max(self.timeout, 60.0), lambda: _count(probe))
         return ok and (probe / "probe.pdf").exists()
 
     def _spawn_server(self) -> None:
@@ -242,7 +242,7 @@ class Worker:
             finished = True
             if files:
                 args = self._base() + ["--convert-to", export, "--outdir", str(out_dir)] + files
-                finished = self._call(args, lambda: len(os.listdir(out_dir)))
+                finished = self._call(args, lambda: _count(out_dir))
                 if self.server is not None and self.server.poll() is not None:
                     finished = False  # the resident process died during the call
             errors: list[str | None] = []
@@ -260,6 +260,15 @@ class Worker:
             return errors
         finally:
             shutil.rmtree(stage, ignore_errors=True)
+
+
+def _count(folder: Path) -> int:
+    """Files LibreOffice has written so far: a call's progress (-1 once the folder
+    is gone, the engine closed under a call still running in another thread)."""
+    try:
+        return len(os.listdir(folder))
+    except OSError:
+        return -1
 
 
 def default_cache(binary: str) -> Path:
