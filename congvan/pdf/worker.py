@@ -65,9 +65,7 @@ class Worker:
         LibreOffice with it."""
         if self.server is not None or self.adopt is not None or not self.want_resident or self.closed:
             return
-        if not self.profile.exists() and self.template is not None and self.template.exists():
-            shutil.copytree(self.template, self.profile, symlinks=True)
-        if self.profile.exists():
+        if self._copy_saved_profile():
             self._spawn_server()
 
     def start(self) -> None:
@@ -80,8 +78,7 @@ class Worker:
             if wait_for_pipe(self.server, max(self.timeout, 60.0)) and not self.closed:
                 return
             self.stop()  # gone or never listening: this worker starts its own, as below
-        if not self.profile.exists() and self.template is not None and self.template.exists():
-            shutil.copytree(self.template, self.profile, symlinks=True)
+        self._copy_saved_profile()
         if self.want_resident and not self.profile.exists():
             # First start: a plain conversion builds the profile (LibreOffice restarts
             # itself once while doing so), then quits. Without a resident process the
@@ -93,6 +90,13 @@ class Worker:
             # to be ready instead of a blank document; if the resident process then
             # dies, the restart probes it and falls back (see convert).
             self._start_server(probe=False)
+
+    def _copy_saved_profile(self) -> bool:
+        """This worker's profile, copied from the saved one when it has none yet;
+        whether it has one now."""
+        if not self.profile.exists() and self.template is not None and self.template.exists():
+            shutil.copytree(self.template, self.profile, symlinks=True)
+        return self.profile.exists()
 
     def _save_template(self) -> None:
         """Keep a copy of the fresh profile, so later engines skip the first start."""
